@@ -1,0 +1,8 @@
+"""All mapped tables, imported here so Alembic and create_all see the whole schema."""
+
+from db.models.audit import AuditEntry
+from db.models.people import AidantLink, Person
+from db.models.settings import AppSetting
+from db.models.users import User
+
+__all__ = ["AidantLink", "AppSetting", "AuditEntry", "Person", "User"]

@@ -1,0 +1,86 @@
+"""The ``escale`` command line, on the same core as the desktop application.
+
+``escale`` alone opens the window (handled by ui.entry); every sub-command here runs
+headless, so it works on a server or in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from db.migrate import DatabaseTooNew
+from desktop_app import __version__
+from desktop_app.app import Escale, resolve_database_url
+from desktop_app.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace], int]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="escale",
+        description="Escale — dossier usagers, visites, ateliers, tournées et bilans.",
+    )
+    parser.add_argument("--version", action="version", version=f"Escale {__version__}")
+    parser.add_argument("--db", metavar="CHEMIN", help="fichier SQLite (ou URL SQLAlchemy) à ouvrir")
+    parser.add_argument("--demo", action="store_true", help="ouvrir la base de démonstration (créée au besoin)")
+    sub = parser.add_subparsers(dest="command", metavar="commande")
+    for register in _REGISTRARS:
+        register(sub)
+    return parser
+
+
+def _register_demo(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("demo", help="écrire une base de démonstration réaliste")
+    p.add_argument("--db", required=True, metavar="CHEMIN", help="fichier à créer")
+    p.add_argument("--people", type=int, default=300, metavar="N", help="nombre de personnes (jusqu'à 100 000)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="graine (même graine, même base)")
+    p.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    _HANDLERS["demo"] = _run_demo
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from desktop_app.demo import write_demo_database
+
+    if not 1 <= args.people <= 100_000:
+        print("--people doit être compris entre 1 et 100 000.", file=sys.stderr)
+        return 2
+    summary = write_demo_database(args.db, people=args.people, seed=args.seed, force=args.force)
+    print(summary)
+    return 0
+
+
+_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo]  # type: ignore[type-arg]
+
+
+def open_app(db: str | None) -> Escale:
+    return Escale.open(resolve_database_url(db))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed sub-command; French message and exit code 1 on a domain error."""
+    try:
+        return _HANDLERS[args.command](args)
+    except DatabaseTooNew:
+        print("Cette base a été écrite par une version plus récente d'Escale : mettez Escale à jour.", file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(exc.message_fr, file=sys.stderr)
+        return 1
+    except FileExistsError as exc:
+        print(f"Le fichier existe déjà : {exc.filename}. Ajoutez --force pour le remplacer.", file=sys.stderr)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("commande manquante (l'interface graphique se lance par « escale » seul)")
+    return run(args)

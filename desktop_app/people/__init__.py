@@ -1,0 +1,1 @@
+"""The people file: records, validation, search and the PeopleService."""

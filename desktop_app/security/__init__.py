@@ -1,0 +1,1 @@
+"""Access control (roles, need-to-know) and the audit trail."""
