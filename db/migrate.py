@@ -35,15 +35,13 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
-    assert head is not None
-    return head
+def head_revisions() -> tuple[str, ...]:
+    return tuple(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> tuple[str, ...]:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return tuple(MigrationContext.configure(conn).get_current_heads())
 
 
 def backup_sqlite_file(path: Path, label: str) -> Path:
@@ -64,23 +62,23 @@ def backup_sqlite_file(path: Path, label: str) -> Path:
 def upgrade(db: Database) -> Path | None:
     """Bring the schema to head. Returns the backup made before migrating, if any."""
     script = ScriptDirectory.from_config(alembic_config(db.url))
-    current = current_revision(db.engine)
-    head = script.get_current_head()
-    if current == head:
+    current = current_revisions(db.engine)
+    heads = tuple(script.get_heads())
+    if set(current) == set(heads):
         return None
-    if current is not None:
+    for rev in current:
         try:
-            script.get_revision(current)
+            script.get_revision(rev)
         except Exception as exc:
-            raise DatabaseTooNew(current) from exc
+            raise DatabaseTooNew(rev) from exc
     backup = None
     path = sqlite_path(db.url)
-    if current is not None and path is not None and path.exists():
-        backup = backup_sqlite_file(path, f"avant-migration-{current[:8]}")
+    if current and path is not None and path.exists():
+        backup = backup_sqlite_file(path, f"avant-migration-{current[0][:12]}")
         log.info("Backup before migration: %s", backup)
     with db.engine.begin() as conn:
         cfg = alembic_config(db.url)
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-    log.info("Database upgraded from %s to %s", current, head)
+        command.upgrade(cfg, "heads")
+    log.info("Database upgraded from %s to %s", current, heads)
     return backup

@@ -58,20 +58,29 @@ def age_on(born: dt.date, on: dt.date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
+_FRENCH_REGIONS = ("FR", "RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF", "NC", "PF", "WF")
+
+
 def normalize_phone(value: str | None) -> str | None:
-    """A French phone number in E.164 (+33…); empty → None; anything else refused."""
+    """A French phone number (metropolitan or overseas) in E.164; empty → None."""
     if value is None or not value.strip():
         return None
-    try:
-        number = phonenumbers.parse(value, "FR")
-    except phonenumbers.NumberParseException as exc:
-        raise FieldError("Numéro de téléphone invalide : saisissez 10 chiffres, par exemple 06 12 34 56 78.") from exc
-    if not phonenumbers.is_valid_number(number):
-        raise FieldError("Ce numéro n'est pas un numéro de téléphone français valide.")
-    region = phonenumbers.region_code_for_number(number)
-    if region not in {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF"}:
-        raise FieldError("Ce numéro n'est pas un numéro français (indicatif +33 ou outre-mer).")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    parsed_any = False
+    for region in _FRENCH_REGIONS:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        parsed_any = True
+        if phonenumbers.is_valid_number(number):
+            if phonenumbers.region_code_for_number(number) not in _FRENCH_REGIONS:
+                raise FieldError("Ce numéro n'est pas un numéro français (indicatif +33 ou outre-mer).")
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if value.strip().startswith("+"):
+            break  # an explicit country code: other default regions change nothing
+    if not parsed_any:
+        raise FieldError("Numéro de téléphone invalide : saisissez 10 chiffres, par exemple 06 12 34 56 78.")
+    raise FieldError("Ce numéro n'est pas un numéro de téléphone français valide.")
 
 
 def format_phone(e164: str | None) -> str:
