@@ -19,7 +19,7 @@ run: $(STAMP)
 test: $(STAMP) lint imports pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app ui db tests bench scripts
+	$(BIN)/ruff check $(wildcard desktop_app ui db tests bench scripts)
 
 imports: $(STAMP)
 	$(BIN)/lint-imports
