@@ -81,19 +81,14 @@ class PeopleStats:
             )
 
     def list_ids(
-        self, actor: Actor, flt: PersonFilter, focus: Focus | None = None, today: dt.date | None = None
+        self, actor: Actor, flt: PersonFilter, focus: Focus | None = None,
+        today: dt.date | None = None, limit: int | None = None,
     ) -> list[int]:
         """Ordered ids as ``PeopleService.list_ids`` gives them, narrowed by ``focus``."""
         require(actor, Perm.PEOPLE_READ)
+        extra = None if focus is None else _focus_clause(focus, today or dt.date.today())
         with self.db.read() as s:
-            ids = search.list_ids(s, flt)
-            if focus is None:
-                return ids
-            stmt = search.apply_filter(select(Person.id), flt).where(
-                _focus_clause(focus, today or dt.date.today())
-            )
-            keep = set(s.scalars(stmt))
-        return [i for i in ids if i in keep]
+            return search.list_ids(s, flt, limit, extra)
 
     def file_is_empty(self, actor: Actor) -> bool:
         require(actor, Perm.PEOPLE_READ)

@@ -152,3 +152,24 @@ def test_people_model_fetches_rows_by_page(app, actor, seeded) -> None:  # type:
     assert len(asked) == 1 and len(asked[0]) == PAGE_SIZE
     model.index(PAGE_SIZE + 1, 0).data()
     assert len(asked) == 2
+
+
+def test_a_long_list_shows_a_first_batch_then_every_person(qtbot, qt_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import open_window
+
+    from desktop_app.app import Escale
+    from desktop_app.demo import write_demo_database
+    from ui.pages.people.list_view import FIRST_BATCH
+
+    path = tmp_path / "long.sqlite"
+    write_demo_database(path, people=FIRST_BATCH + 300, seed=4)
+    escale = Escale.open(f"sqlite:///{path}")
+    actor = escale.local_actor()
+    expected = escale.people.count(actor, PersonFilter())
+    assert expected > FIRST_BATCH
+    for window in open_window(qtbot, escale, actor):
+        page = show_list(qtbot, window)
+        assert page.list.model.rowCount() == expected
+        assert page.list.count_label.text() == f"{expected} personnes"
+        assert page.list.model.ids == escale.people.list_ids(actor, PersonFilter())
+    escale.close()

@@ -99,6 +99,9 @@ class PeopleTable(QTableView):
         self.scrollTo(index)
 
 
+FIRST_BATCH = 500  # rows shown at once; the rest of the list follows in the background
+
+
 class PeopleList(QWidget):
     open_requested = Signal(int)
     new_requested = Signal()
@@ -111,6 +114,7 @@ class PeopleList(QWidget):
         self._communes_stale = True  # the commune filter is refilled after a change, not per keystroke
         self._sort: tuple[SortKey, bool] = (SortKey.NOM, False)
         self._sort_column = 0
+        self._pending: tuple[PersonFilter, Focus | None] = (PersonFilter(), None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
@@ -159,12 +163,13 @@ class PeopleList(QWidget):
         with_communes, self._communes_stale = self._communes_stale, False
 
         def query() -> tuple[list[int], bool, list[tuple[str, str]] | None]:
-            ids = ctx.stats.list_ids(ctx.actor, flt, focus)
+            ids = ctx.stats.list_ids(ctx.actor, flt, focus, limit=FIRST_BATCH)
             empty_file = not ids and ctx.stats.file_is_empty(ctx.actor)
             return ids, empty_file, ctx.people.communes_in_use(ctx.actor) if with_communes else None
 
         keep = select_id if select_id is not None else self.current_id()
         ctx.ops.run(query, lambda result: self._loaded(generation, keep, *result), parent=self)
+        self._pending = (flt, focus)
 
     def _loaded(self, generation: int, keep: int | None, ids: list[int], empty_file: bool,
                 communes: list[tuple[str, str]] | None) -> None:
@@ -174,7 +179,11 @@ class PeopleList(QWidget):
             return
         had_focus = self.table.hasFocus()
         self.model.set_ids(ids)
-        self.count_label.setText(count_text(len(ids)))
+        if len(ids) < FIRST_BATCH:
+            self.count_label.setText(count_text(len(ids)))
+        else:
+            self.count_label.setText(tr("Plus de {n} personnes…").format(n=FIRST_BATCH))
+            self._load_rest(generation)
         if ids:
             self.stack.setCurrentWidget(self.table)
             row = self.model.row_of(keep) if keep is not None else None
@@ -187,6 +196,21 @@ class PeopleList(QWidget):
             self.empty.set_content(tr("Aucune personne ne correspond à cette recherche."),
                                    tr("Effacer la recherche et les filtres"), "x")
             self.stack.setCurrentWidget(self.empty)
+
+    def _load_rest(self, generation: int) -> None:
+        """Second step: the whole ordered list, for scrolling and the exact count."""
+        flt, focus = self._pending
+        ctx = self.ctx
+
+        def query() -> list[int]:
+            return ctx.stats.list_ids(ctx.actor, flt, focus)
+
+        def done(ids: list[int]) -> None:
+            if generation == self._generation:
+                self.model.extend_ids(ids)
+                self.count_label.setText(count_text(len(ids)))
+
+        ctx.ops.run(query, done, parent=self)
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
