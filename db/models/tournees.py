@@ -96,7 +96,8 @@ class CommuneConvention(Timestamped, Versioned, Base):
     annee: Mapped[int] = mapped_column(Integer)
     commune_insee: Mapped[str] = mapped_column(String(5), index=True)
     commune_nom: Mapped[str] = mapped_column(String(100))
-    passages_commandes: Mapped[int] = mapped_column(Integer, default=1)
+    passages_commandes: Mapped[int] = mapped_column(Integer, default=1)  # paid passages
+    decouverte: Mapped[bool] = mapped_column(Boolean, default=False)  # plus a free first passage
     lieu_nom: Mapped[str | None] = mapped_column(String(150))
     lieu_adresse: Mapped[str | None] = mapped_column(String(250))
     lieu_lat: Mapped[float | None] = mapped_column(Float)

@@ -26,6 +26,7 @@ def upgrade() -> None:
     sa.Column('commune_insee', sa.String(length=5), nullable=False),
     sa.Column('commune_nom', sa.String(length=100), nullable=False),
     sa.Column('passages_commandes', sa.Integer(), nullable=False),
+    sa.Column('decouverte', sa.Boolean(), nullable=False),
     sa.Column('lieu_nom', sa.String(length=150), nullable=True),
     sa.Column('lieu_adresse', sa.String(length=250), nullable=True),
     sa.Column('lieu_lat', sa.Float(), nullable=True),
