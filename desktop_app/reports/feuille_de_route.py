@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -67,7 +68,7 @@ def _outbound_table(rot: Rotation, route: PassageRoute) -> Table:
             Paragraph(_esc(_mobility(p)), cell), Paragraph(_esc(p.urgence), cell),
             Paragraph("☐ présent<br/>☐ absent", cell),
         ])
-    table = data_table(rows, [15 * mm, 31 * mm, 38 * mm, 23 * mm, 22 * mm, 30 * mm, 19 * mm])
+    table = data_table(rows, [18 * mm, 42 * mm, 52 * mm, 31 * mm, 42 * mm, 57 * mm, 22 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
@@ -80,10 +81,10 @@ def _return_table(rot: Rotation, route: PassageRoute) -> Table:
         address = ", ".join(x for x in (p.adresse, p.commune_nom) if x) if p else ""
         rows.append([clock(stop.time), Paragraph(_esc(stop.label), cell), Paragraph(_esc(address), cell),
                      format_phone(p.telephone) if p else ""])
-    return data_table(rows, [15 * mm, 45 * mm, 90 * mm, 28 * mm])
+    return data_table(rows, [18 * mm, 60 * mm, 110 * mm, 35 * mm])
 
 
-def route_sketch(route: PassageRoute, width: float = 178 * mm, height: float = 95 * mm) -> Drawing:
+def route_sketch(route: PassageRoute, width: float = 265 * mm, height: float = 120 * mm) -> Drawing:
     """Points and lines: each outbound rotation in its colour, the return dashed."""
     plan = route.plan
     all_stops = [s for trip in (plan.outbound, plan.inbound) for r in trip.rotations for s in r.stops]
@@ -154,7 +155,7 @@ def build_story(route: PassageRoute) -> list[Any]:
     ]
     if plan.problems:
         box = Table([[Paragraph("<b>À vérifier :</b><br/>" + "<br/>".join(_esc(p.message) for p in plan.problems), st["Cell"])]],
-                    colWidths=[178 * mm])
+                    colWidths=[265 * mm])
         box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FDF1E7")),
                                  ("BOX", (0, 0), (-1, -1), 0.6, SERIES[1])]))
         story += [Spacer(1, 4), box]
@@ -171,7 +172,7 @@ def build_story(route: PassageRoute) -> list[Any]:
         story.append(KeepTogether([
             Paragraph(f"Retour — rotation {rot.number} : départ {clock(rot.departure)}, arrivée {clock(rot.arrival)}", st["H2"]),
             _return_table(rot, route)]))
-    story += [CondPageBreak(100 * mm), Paragraph("Croquis du trajet", st["H1"]), route_sketch(route)]
+    story += [CondPageBreak(135 * mm), Paragraph("Croquis du trajet", st["H1"]), route_sketch(route)]
     return story
 
 
@@ -182,7 +183,7 @@ def _s(t: Any) -> int:
 def write_feuille_de_route(path: Path | str, route: PassageRoute, service_nom: str) -> Path:
     target = Path(path)
     title = f"{TITLE} — {route.passage.commune_nom}"
-    doc = document(target, title)
+    doc = document(target, title, pagesize=landscape(A4))
     draw = footer(service_nom, title)
     doc.build(build_story(route), onFirstPage=draw, onLaterPages=draw)
     return target

@@ -37,9 +37,9 @@ class Setup:
 
 
 def make_person(app, actor, nom: str, prenom: str, civ: str, lat: float | None, lon: float | None,  # type: ignore[no-untyped-def]
-                mobilite: str | None, insee: str = "34186") -> int:
+                mobilite: str | None, insee: str = "34186", adresse: str | None = None) -> int:
     detail = app.people.create(actor, PersonInput(
-        nom=nom, prenom=prenom, civilite=civ, adresse=f"{len(nom)} chemin des Vignes", code_postal="34800",
+        nom=nom, prenom=prenom, civilite=civ, adresse=adresse or f"{len(nom)} chemin des Vignes", code_postal="34800",
         commune_insee=insee, telephone="0467" + f"{abs(hash(nom)) % 1000000:06d}", mobilite=mobilite,
         urgence_nom=f"{prenom} fils", urgence_telephone="0612345678", urgence_lien="fils"), confirm_duplicate=True)
     if lat is not None:
@@ -97,14 +97,21 @@ class BanHandler(BaseHTTPRequestHandler):
         pass
 
 
+@dataclass
+class BanServer:
+    url: str
+    answers: dict[str, tuple[float, float, float, str]]  # text in the query → lat, lon, score, label
+    seen: list[dict[str, list[str]]]
+
+
 @pytest.fixture
-def ban_server() -> Iterator[str]:
+def ban_server() -> Iterator[BanServer]:
     BanHandler.answers = {}
     BanHandler.seen = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), BanHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield BanServer(f"http://127.0.0.1:{server.server_address[1]}", BanHandler.answers, BanHandler.seen)
     server.shutdown()
     server.server_close()
 
@@ -112,7 +119,7 @@ def ban_server() -> Iterator[str]:
 @pytest.fixture
 def person_factory(app, actor):  # type: ignore[no-untyped-def]
     def make(nom: str, prenom: str = "Test", civ: str = "mme", lat: float | None = None, lon: float | None = None,
-             mobilite: str | None = None, insee: str = "34186") -> int:
-        return make_person(app, actor, nom, prenom, civ, lat, lon, mobilite, insee)
+             mobilite: str | None = None, insee: str = "34186", adresse: str | None = None) -> int:
+        return make_person(app, actor, nom, prenom, civ, lat, lon, mobilite, insee, adresse)
 
     return make
