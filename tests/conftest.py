@@ -34,7 +34,7 @@ def db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def app(db_url: str) -> Iterator["Escale"]:  # noqa: F821
+def app(db_url: str) -> Iterator[Escale]:  # noqa: F821
     from desktop_app.app import Escale
 
     escale = Escale.open(db_url)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -67,10 +68,10 @@ def setup(app, actor) -> Setup:  # type: ignore[no-untyped-def]
 class BanHandler(BaseHTTPRequestHandler):
     """Answers /search/ like api-adresse.data.gouv.fr (GeoJSON FeatureCollection)."""
 
-    answers: dict[str, tuple[float, float, float, str]] = {}
-    seen: list[dict[str, list[str]]] = []
+    answers: ClassVar[dict[str, tuple[float, float, float, str]]] = {}
+    seen: ClassVar[list[dict[str, list[str]]]] = []
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         url = urlparse(self.path)
         params = parse_qs(url.query)
         type(self).seen.append(params)

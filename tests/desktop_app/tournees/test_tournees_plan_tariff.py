@@ -5,6 +5,7 @@ needed price is not set)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 import holidays
@@ -23,7 +24,7 @@ def test_passages_are_spread_evenly_over_the_year() -> None:
     plan = propose([CommuneDemand(1, "Octon", 12)], [1], *YEAR)
     days = [p.date for p in plan.proposals]
     assert len(days) == 12 and not plan.unplaced
-    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+    gaps = [(b - a).days for a, b in itertools.pairwise(days)]
     assert min(gaps) >= 21 and max(gaps) <= 40  # about monthly
     assert {d.month for d in days} == set(range(1, 13))
 

@@ -10,7 +10,13 @@ from dataclasses import replace
 import pytest
 
 from desktop_app.tournees import routing
-from desktop_app.tournees.model import Passenger, RouteInfeasible, RouteRequest, StopKind, VehicleSpec
+from desktop_app.tournees.model import (
+    Passenger,
+    RouteInfeasible,
+    RouteRequest,
+    StopKind,
+    VehicleSpec,
+)
 from desktop_app.tournees.schedule import Layout
 from desktop_app.tournees.travel import Point, TravelModel, haversine_km
 
