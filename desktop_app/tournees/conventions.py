@@ -91,7 +91,7 @@ class ConventionService:
                 for r in s.scalars(select(TariffRate).order_by(TariffRate.min_passages))]
 
     # ----- conventions -----------------------------------------------------------------
-    def list(self, actor: Actor, annee: int) -> list[ConventionView]:
+    def for_year(self, actor: Actor, annee: int) -> list[ConventionView]:
         require(actor, Perm.TOURNEES_READ)
         with self.db.read() as s:
             rows = s.scalars(select(CommuneConvention).where(CommuneConvention.annee == annee)
@@ -225,4 +225,4 @@ class ConventionService:
             busy = s.execute(select(Passage.vehicle_id, Passage.date).where(
                 Passage.vehicle_id.is_not(None), Passage.statut != PassageStatus.ANNULE,
                 Passage.date >= start, Passage.date <= end)).all()
-        return planning.propose(demands, vehicle_ids, start, end, [(v, d) for v, d in busy])
+        return planning.propose(demands, vehicle_ids, start, end, [(v, d) for v, d in busy if v is not None])

@@ -84,7 +84,7 @@ class PassageService:
         self.db = db
 
     # ----- reading ---------------------------------------------------------------------
-    def list(self, actor: Actor, annee: int, commune_insee: str | None = None) -> list[PassageView]:
+    def for_year(self, actor: Actor, annee: int, commune_insee: str | None = None) -> list[PassageView]:
         require(actor, Perm.TOURNEES_READ)
         with self.db.read() as s:
             q = select(Passage).where(Passage.date >= dt.date(annee, 1, 1), Passage.date <= dt.date(annee, 12, 31))

@@ -51,7 +51,7 @@ class PickupService:
             passage = self._load(s, passage_id)
             plan = routing.plan_route(self._request(s, passage))
             self._store(s, actor, passage, plan)
-        return self.load(actor, passage_id)
+        return self._stored(actor, passage_id)
 
     def reorder(self, actor: Actor, passage_id: int, outbound: Sequence[Sequence[int]],
                 inbound: Sequence[Sequence[int]]) -> PassageRoute:
@@ -61,7 +61,12 @@ class PickupService:
             passage = self._load(s, passage_id)
             plan = routing.retime(self._request(s, passage), outbound, inbound)
             self._store(s, actor, passage, plan, detail="ordre modifié à la main")
-        return self.load(actor, passage_id)
+        return self._stored(actor, passage_id)
+
+    def _stored(self, actor: Actor, passage_id: int) -> PassageRoute:
+        route = self.load(actor, passage_id)
+        assert route is not None, "a route was just stored"
+        return route
 
     def preview(self, actor: Actor, passage_id: int, outbound: Sequence[Sequence[int]],
                 inbound: Sequence[Sequence[int]]) -> RoutePlan:

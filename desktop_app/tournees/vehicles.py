@@ -41,7 +41,7 @@ class VehicleService:
         self.db = db
         self.settings = settings
 
-    def list(self, actor: Actor, include_inactive: bool = False) -> list[VehicleView]:
+    def list_all(self, actor: Actor, include_inactive: bool = False) -> list[VehicleView]:
         require(actor, Perm.TOURNEES_READ)
         with self.db.read() as s:
             query = select(Vehicle).order_by(Vehicle.nom)
