@@ -1,34 +1,33 @@
-"""Pick-up routes of a passage, computed by the VROOM solver (pyvroom).
+"""Pick-up routes of a passage, computed with the VROOM solver (pyvroom).
 
-The model
----------
-Each person to fetch is a *shipment* from their home to the venue. The one physical bus
-is one VROOM vehicle with two capacity dimensions, ``[seats, PMR places]``; a wheelchair
-user weighs ``[1, 1]``, anyone else ``[1, 0]``. The vehicle leaves the base and ends at
-the venue. Because deliveries at the venue free the seats, the solver itself chains
-several **rotations** in one route (base → homes → venue → homes → venue…) whenever more
-people need a ride than the bus holds: the rotations follow each other in time, which is
-exactly how the one bus and its driver work, so no "virtual vehicles" need chaining by hand.
+What is solved
+--------------
+Outbound: the bus leaves its base, fetches the people ticked for a pick-up and brings them
+to the venue before the start (start − set-up margin); when more people need a ride than
+the bus holds, it runs several **rotations** (base → homes → venue, then venue → homes →
+venue…), each within the seats and the PMR places. Return: the mirror, venue → homes,
+back to the venue between rotations, to the base at the end.
 
-Time windows: the vehicle may leave the base from the earliest departure; every delivery
-at the venue must happen by the deadline (start of the animation − set-up margin). When
-not everyone fits in time, the solver leaves shipments unassigned; priorities by
-mobility (fauteuil 100, déambulateur 30, canne 8, autonome 1) make the most mobile people
-the first left out — they can come by themselves.
+How (see :mod:`desktop_app.tournees.solver` for the two VROOM models)
+--------------------------------------------------------------------
+1. Rotations as VROOM vehicles (capacity ``[seats, PMR places]``), which VROOM solves
+   best; the order is then timed by :mod:`schedule` as late as possible (nobody waits on
+   board) with the rotations chained in time, as the one bus and its driver do them.
+2. For small passages (≤ 12 riders) the one-vehicle shipment model (home → venue,
+   deliveries before the deadline) is solved too, and the shorter of the two kept.
+3. If the chained rotations cannot leave the base after the earliest departure, the
+   shipment model with time windows decides who can still be fetched: mobility
+   priorities (fauteuil 100, déambulateur 30, canne 8, autonome 1) make the most mobile
+   people the ones left to come by themselves; the others are re-optimised with (1) if that
+   still fits.
 
-VROOM has no per-shipment maximum ride time (its ``max_travel_time`` bounds a whole
-vehicle route). The ride time of each passenger is therefore computed on the timed
-answer and, when someone would stay on board longer than the setting (45 min by
-default), the route is solved again with one seat fewer per rotation (more, shorter
-rotations) until nobody does, as long as that does not leave anyone else behind; what
-still breaks is reported by name.
+VROOM has no per-passenger maximum ride time (its ``max_travel_time`` bounds a whole
+vehicle route), so ride times are checked on the timed answer: when someone would stay on
+board longer than the setting (45 min by default), the route is solved again with one
+seat fewer per rotation (more, shorter rotations) as long as nobody else is left behind;
+what still breaks is reported by name.
 
-The return after the animation is the mirror problem: shipments venue → home, vehicle
-from the venue back to the base, rotations again when needed.
-
-The solver only chooses who goes in which rotation and in what order; the planned times
-come from :mod:`desktop_app.tournees.schedule`, which times the order as late as
-possible (nobody waits on board) and is also what recomputes a hand-made order.
+A hand-made order goes through :func:`retime`: same timing, every broken rule listed.
 """
 
 from __future__ import annotations
@@ -37,9 +36,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-import vroom
-
-from desktop_app.tournees import schedule
+from desktop_app.tournees import schedule, solver
 from desktop_app.tournees.model import (
     Passenger,
     Problem,
@@ -50,14 +47,12 @@ from desktop_app.tournees.model import (
     clock,
     duration_fr,
 )
-from desktop_app.tournees.schedule import BASE, VENUE, VENUE_SECONDS, Layout
+from desktop_app.tournees.schedule import Layout
 from desktop_app.tournees.travel import Matrix, TravelModel, travel_matrix
 
 log = logging.getLogger(__name__)
 
-EXPLORATION = 5
-THREADS = 2
-_FAR = 24 * 3600 * 2
+SMALL = 12  # riders up to which the shipment model is also tried
 
 
 def validate(req: RouteRequest) -> None:
@@ -108,69 +103,30 @@ def build_matrix(req: RouteRequest) -> Matrix:
     return travel_matrix(points, TravelModel(vehicle.speed_kmh, vehicle.detour), req.osrm_url)
 
 
-def _vroom_input(matrix: Matrix) -> vroom.Input:
-    problem = vroom.Input()
-    problem.set_durations_matrix("car", matrix.durations)
-    return problem
-
-
-def solve_outbound(layout: Layout, matrix: Matrix, people: Sequence[Passenger], seats: int) -> tuple[list[list[int]], list[int]]:
-    """(rotations as ordered passenger keys, keys left out)."""
-    req = layout.request
-    assert req.vehicle is not None
+def choose_orders(layout: Layout, matrix: Matrix, people: list[Passenger], seats: int,
+                  outbound: bool) -> tuple[list[list[int]], list[int]]:
+    """(rotations in driving order, people left out)."""
     if not people:
         return [], []
-    problem = _vroom_input(matrix)
-    problem.add_vehicle(vroom.Vehicle(
-        1, start=BASE, end=VENUE, capacity=[seats, req.vehicle.pmr_places],
-        time_window=vroom.TimeWindow(req.departure_floor, req.deadline + _FAR)))
-    for p in people:
-        idx = layout.index[p.key]
-        problem.add_job(vroom.Shipment(
-            vroom.ShipmentStep(idx * 2, location=idx, default_service=p.boarding_seconds),
-            vroom.ShipmentStep(idx * 2 + 1, location=VENUE, default_service=VENUE_SECONDS,
-                               time_windows=[vroom.TimeWindow(req.departure_floor, req.deadline)]),
-            amount=[1, 1 if p.pmr else 0], priority=p.priority))
-    solution = problem.solve(exploration_level=EXPLORATION, nb_threads=THREADS)
-    return _rotations(layout, solution.to_dict(), pickup_side=True)
-
-
-def solve_inbound(layout: Layout, matrix: Matrix, people: Sequence[Passenger], seats: int) -> tuple[list[list[int]], list[int]]:
-    req = layout.request
-    assert req.vehicle is not None
-    if not people:
-        return [], []
-    problem = _vroom_input(matrix)
-    problem.add_vehicle(vroom.Vehicle(
-        1, start=VENUE, end=BASE, capacity=[seats, req.vehicle.pmr_places],
-        time_window=vroom.TimeWindow(req.end, req.end + _FAR)))
-    for p in people:
-        idx = layout.index[p.key]
-        problem.add_job(vroom.Shipment(
-            vroom.ShipmentStep(idx * 2, location=VENUE, default_service=VENUE_SECONDS),
-            vroom.ShipmentStep(idx * 2 + 1, location=idx, default_service=p.boarding_seconds),
-            amount=[1, 1 if p.pmr else 0], priority=p.priority))
-    solution = problem.solve(exploration_level=EXPLORATION, nb_threads=THREADS)
-    return _rotations(layout, solution.to_dict(), pickup_side=False)
-
-
-def _rotations(layout: Layout, answer: dict, pickup_side: bool) -> tuple[list[list[int]], list[int]]:  # type: ignore[type-arg]
-    """Split the single route at each visit of the venue into rotations."""
-    by_index = {idx: key for key, idx in layout.index.items()}
-    home_step = "pickup" if pickup_side else "delivery"
-    rotations: list[list[int]] = []
-    current: list[int] = []
-    for route in answer.get("routes", []):
-        for step in route["steps"]:
-            if step["type"] == home_step:
-                current.append(by_index[step["id"] // 2])
-            elif step["type"] in ("pickup", "delivery") and current:  # at the venue
-                rotations.append(current)
-                current = []
-    if current:
-        rotations.append(current)
-    left = sorted({by_index[u["id"] // 2] for u in answer.get("unassigned", [])})
-    return rotations, left
+    orders = solver.solve_rotations(layout, matrix, people, seats, outbound)
+    if len(people) <= SMALL:
+        other, left = (solver.solve_outbound if outbound else solver.solve_inbound)(layout, matrix, people, seats)
+        if not left and solver.driving_seconds(layout, matrix, other, outbound) < \
+                solver.driving_seconds(layout, matrix, orders, outbound):
+            orders = other
+    if not outbound:
+        return orders, []
+    floor = layout.request.departure_floor
+    if schedule.outbound(layout, matrix, orders).departure >= floor:
+        return orders, []
+    timed, left = solver.solve_outbound(layout, matrix, people, seats)
+    kept = [p for p in people if p.key not in left]
+    if kept:
+        again = solver.solve_rotations(layout, matrix, kept, seats, True)
+        if schedule.outbound(layout, matrix, again).departure >= floor and \
+                solver.driving_seconds(layout, matrix, again, True) < solver.driving_seconds(layout, matrix, timed, True):
+            timed = again
+    return timed, left
 
 
 def _best_trip(layout: Layout, matrix: Matrix, people: list[Passenger], outbound: bool) -> tuple[Trip, list[int], list[Problem]]:
@@ -178,11 +134,10 @@ def _best_trip(layout: Layout, matrix: Matrix, people: list[Passenger], outbound
     vehicle = layout.request.vehicle
     assert vehicle is not None
     direction = "aller" if outbound else "retour"
-    solver = solve_outbound if outbound else solve_inbound
     timer = schedule.outbound if outbound else schedule.inbound
     first: tuple[Trip, list[int], list[Problem]] | None = None
     for seats in range(min(vehicle.seats, max(len(people), 1)), 0, -1):
-        orders, left = solver(layout, matrix, people, seats)
+        orders, left = choose_orders(layout, matrix, people, seats, outbound)
         trip = timer(layout, matrix, orders)
         problems = schedule.trip_problems(layout, trip, direction)
         if first is None:
