@@ -27,10 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop_app.tournees import routing, solver  # noqa: E402
-from desktop_app.tournees.model import Passenger, RouteRequest, VehicleSpec  # noqa: E402
-from desktop_app.tournees.schedule import BASE, VENUE, Layout  # noqa: E402
-from desktop_app.tournees.travel import Matrix, Point  # noqa: E402
+from desktop_app.tournees import routing, solver
+from desktop_app.tournees.model import Passenger, RouteRequest, VehicleSpec
+from desktop_app.tournees.schedule import BASE, VENUE, Layout
+from desktop_app.tournees.travel import Matrix, Point
 
 CLERMONT = Point(43.6275, 3.4317)
 OCTON = Point(43.6543, 3.3056)
