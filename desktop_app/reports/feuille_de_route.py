@@ -7,7 +7,7 @@ Takes the already computed :class:`PassageRoute`, never a Session."""
 
 from __future__ import annotations
 
-import math
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from desktop_app.reports.common import (
 )
 from desktop_app.tournees.model import Rotation, StopKind, clock, duration_fr
 from desktop_app.tournees.records import ParticipantView, PassageRoute
+from desktop_app.tournees.sketch import layout as sketch_layout
 from desktop_app.tournees.travel import Point
 from desktop_app.validation import format_phone
 
@@ -92,29 +93,29 @@ def route_sketch(route: PassageRoute, width: float = 265 * mm, height: float = 1
     drawing.add(Rect(0, 0, width, height, fillColor=colors.HexColor("#F7FAFB"), strokeColor=RULE, strokeWidth=0.5))
     if not all_stops:
         return drawing
-    lats = [s.point.lat for s in all_stops]
-    lons = [s.point.lon for s in all_stops]
-    kx = math.cos(math.radians(sum(lats) / len(lats)))
-    span_x = max((max(lons) - min(lons)) * kx, 1e-4)
-    span_y = max(max(lats) - min(lats), 1e-4)
-    pad = 14 * mm
-    scale = min((width - 2 * pad) / span_x, (height - 2 * pad - 8) / span_y)
-    ox = (width - span_x * scale) / 2
-    oy = (height - 8 - span_y * scale) / 2
+    geo = sketch_layout(plan, width, height - 8, 14 * mm)
 
     def xy(p: Point) -> tuple[float, float]:
-        return ox + (p.lon - min(lons)) * kx * scale, oy + (p.lat - min(lats)) * scale
+        x, y = geo.at(p)
+        return x, height - 8 - y
+
+    def far_leg(a: Point, b: Point) -> bool:
+        return geo.base_far_km is not None and geo.base in (geo.at(a), geo.at(b))
 
     for n, rot in enumerate(plan.inbound.rotations):
         colour = SERIES[(n + 3) % len(SERIES)]
-        for a, b in zip(rot.stops, rot.stops[1:], strict=False):
+        for a, b in itertools.pairwise(rot.stops):
             (x1, y1), (x2, y2) = xy(a.point), xy(b.point)
-            drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=0.8, strokeDashArray=[3, 2]))
+            drawing.add(Line(x1, y1, x2, y2, strokeColor=MUTED if far_leg(a.point, b.point) else colour,
+                             strokeWidth=0.8, strokeDashArray=[3, 2]))
     for n, rot in enumerate(plan.outbound.rotations):
         colour = SERIES[n % len(SERIES)]
-        for a, b in zip(rot.stops, rot.stops[1:], strict=False):
+        for a, b in itertools.pairwise(rot.stops):
             (x1, y1), (x2, y2) = xy(a.point), xy(b.point)
-            drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=1.6))
+            if far_leg(a.point, b.point):
+                drawing.add(Line(x1, y1, x2, y2, strokeColor=MUTED, strokeWidth=0.8, strokeDashArray=[1, 2]))
+            else:
+                drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=1.6))
     number = 0
     for n, rot in enumerate(plan.outbound.rotations):
         for stop in rot.stops:
@@ -130,7 +131,10 @@ def route_sketch(route: PassageRoute, width: float = 265 * mm, height: float = 1
     if base is not None:
         x, y = xy(base.point)
         drawing.add(Rect(x - 5, y - 5, 10, 10, fillColor=INK, strokeColor=colors.white))
-        drawing.add(String(x + 8, y - 3, "Base", fontName=FONT_BOLD, fontSize=7.5, fillColor=INK))
+        text = "Base" if geo.base_far_km is None else f"Base ({number_fr(geo.base_far_km, 1)} km, hors échelle)"
+        label_x = min(max(x, 40 * mm), width - 40 * mm)
+        drawing.add(String(label_x, y - 14 if y > 20 else y + 9, text, fontName=FONT_BOLD, fontSize=7.5,
+                           fillColor=INK, textAnchor="middle"))
     x, y = xy(venue.point)
     drawing.add(Polygon([x, y + 8, x - 7, y - 5, x + 7, y - 5], fillColor=ACCENT, strokeColor=colors.white))
     drawing.add(String(x + 9, y - 3, route.passage.lieu_nom or "Lieu", fontName=FONT_BOLD, fontSize=7.5, fillColor=ACCENT))
