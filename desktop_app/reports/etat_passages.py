@@ -43,7 +43,7 @@ def build_story(st: CommuneStatement) -> list[Any]:
         Spacer(1, 6),
         Paragraph("Passages", sheet["H1"]),
     ]
-    rows: list[list[Any]] = [["Date", "Type", "Thème", "Statut", "Inscrits", "Présents", "Dont transportés"]]
+    rows: list[list[Any]] = [["Date", "Type", "Thème", "Statut", "Inscrits", "Présents", "Transportés"]]
     for line in st.lines:
         rows.append([date_fr(line.date), TYPES.get(line.type, line.type),
                      Paragraph(_esc(line.theme or ""), sheet["Cell"]), STATUTS.get(line.statut, line.statut),
@@ -53,7 +53,8 @@ def build_story(st: CommuneStatement) -> list[Any]:
     done = [line for line in st.lines if line.statut == "realise"]
     rows.append(["Total", f"{len(done)} réalisé(s)", "", "", str(sum(x.inscrits for x in st.lines)),
                  str(sum(x.presents for x in st.lines)), str(sum(x.transportes for x in st.lines))])
-    story.append(data_table(rows, [22 * mm, 30 * mm, 44 * mm, 20 * mm, 18 * mm, 18 * mm, 26 * mm]))
+    story.append(data_table(rows, [22 * mm, 30 * mm, 47 * mm, 18 * mm, 17 * mm, 18 * mm, 26 * mm]))
+    story.append(Paragraph("Transportés : personnes présentes cherchées à domicile par le véhicule.", sheet["Small"]))
     story += [
         Spacer(1, 8),
         Paragraph(f"Personnes différentes venues dans l'année : <b>{st.personnes_uniques}</b>", sheet["Body"]),
