@@ -128,3 +128,41 @@ def test_tournees_overview_lists_the_year(qtbot: QtBot, empty_window, app, actor
     page.tabs.setCurrentIndex(3)
     wait_idle(qtbot, window)
     assert "API Bus — 5 places dont 1 PMR" in page.vehicles.list.item(0).text()
+
+
+def test_adjust_a_passage_and_type_coordinates_by_hand(qtbot: QtBot, empty_window, app, actor) -> None:  # type: ignore[no-untyped-def]
+    from ui.pages.keys import TOURNEES
+    from ui.pages.tournees.coordinates_dialog import CoordinatesDialog
+
+    passage_id = _passage(app, actor)
+    window = empty_window
+    window.navigate(TOURNEES, passage_id=passage_id)
+    wait_idle(qtbot, window)
+    form = window.pages[TOURNEES].detail.form
+    form.fields["heure_debut"].set_value("25:00")
+    qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert "Heure invalide" in form.fields["heure_debut"].error.text()
+    assert form.fields["heure_debut"].value() == "25:00"  # nothing typed is lost
+    form.fields["heure_debut"].set_value("14:30")
+    form.fields["date"].set_value("19/03/2026")
+    qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    stored = app.tournees.passages.get(actor, passage_id)
+    assert (stored.date.day, stored.heure_debut.hour, stored.heure_debut.minute) == (19, 14, 30)
+
+    detail = window.pages[TOURNEES].detail
+    wait_idle(qtbot, window)
+    detail.table.selectRow(0)
+    person = detail.people[0]
+    dialog = CoordinatesDialog(detail.ctx, person, detail)
+    dialog.lat.set_value("143")
+    dialog.save()
+    wait_idle(qtbot, window)
+    assert "Latitude invalide" in dialog.lat.error.text()
+    dialog.lat.set_value("43,7012")
+    dialog.lon.set_value("3,2811")
+    dialog.save()
+    wait_idle(qtbot, window)
+    located = {p.person_id: p for p in app.tournees.passages.participants(actor, passage_id)}[person.person_id]
+    assert (located.latitude, located.longitude, located.geocode_status) == (43.7012, 3.2811, "manuel")

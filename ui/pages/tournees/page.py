@@ -31,7 +31,7 @@ from desktop_app.tournees.records import PassageView, YearFigures, seconds_of
 from ui.context import Context
 from ui.i18n import tr
 from ui.pages.tournees.conventions_tab import ConventionsTab
-from ui.pages.tournees.passage_detail import PASSAGE_TYPES, TOURNEES, PassageDetail
+from ui.pages.tournees.passage_detail import TOURNEES, PassageDetail
 from ui.pages.tournees.plan_tab import PlanTab
 from ui.pages.tournees.vehicles_tab import VehiclesTab
 from ui.widgets.common import PAGE_MARGINS, EmptyState, Page, muted_label, title_label

@@ -24,9 +24,17 @@ from desktop_app.formatting import long_date_fr
 from desktop_app.labels import MOBILITE, label
 from desktop_app.tournees.model import clock
 from desktop_app.tournees.passages import MAX_PARTICIPANTS
-from desktop_app.tournees.records import ParticipantView, PassageRoute, PassageView, seconds_of
+from desktop_app.tournees.records import (
+    ParticipantView,
+    PassageRoute,
+    PassageView,
+    VehicleView,
+    seconds_of,
+)
 from ui.context import Context
 from ui.i18n import tr
+from ui.pages.tournees.coordinates_dialog import CoordinatesDialog
+from ui.pages.tournees.passage_form import PassageForm
 from ui.pages.tournees.route_panel import RoutePanel
 from ui.widgets.common import Card, button, muted_label, title_label
 
@@ -62,6 +70,9 @@ class PassageDetail(QWidget):
         self.subtitle = muted_label()
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        self.form = PassageForm(ctx)
+        self.form.saved.connect(self.open_passage)
+        layout.addWidget(self.form)
 
         people_card = Card(tr("Inscrits et prises en charge à domicile"))
         self.count = muted_label()
@@ -75,7 +86,7 @@ class PassageDetail(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(260)
         header = self.table.horizontalHeader()
-        for col, width in ((PICK, 112), (NAME, 210), (MOBILITY, 215), (LOCATION, 130), (TIME, 140), (PRESENT, 80)):
+        for col, width in ((PICK, 112), (NAME, 210), (MOBILITY, 215), (LOCATION, 130), (TIME, 150), (PRESENT, 80)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
@@ -85,24 +96,27 @@ class PassageDetail(QWidget):
         self.search.setPlaceholderText(tr("Inscrire une personne : tapez son nom puis Entrée"))
         self.search.setAccessibleName(tr("Inscrire une personne"))
         self.search.returnPressed.connect(self._search)
-        row.addWidget(self.search, 2)
+        people_card.body.addWidget(self.search)
         self.unregister_btn = button(tr("Désinscrire"), "x", flat=True)
         self.unregister_btn.clicked.connect(self._unregister)
         self.locate_btn = button(tr("Localiser l'adresse (BAN)"), "search", flat=True)
         self.locate_btn.clicked.connect(self._locate)
+        self.coords_btn = button(tr("Coordonnées à la main…"), "home", flat=True)
+        self.coords_btn.clicked.connect(self._coordinates)
         row.addWidget(self.unregister_btn)
         row.addWidget(self.locate_btn)
+        row.addWidget(self.coords_btn)
         row.addStretch(1)
         self.compute_btn = button(tr("Calculer le trajet"), "activity", primary=True)
         self.compute_btn.clicked.connect(self.compute)
         row.addWidget(self.compute_btn)
-        people_card.body.addLayout(row)
         self.results = QListWidget()
         self.results.setObjectName("results")
         self.results.setMaximumHeight(150)
         self.results.hide()
         self.results.itemActivated.connect(self._register)
         people_card.body.addWidget(self.results)
+        people_card.body.addLayout(row)
         layout.addWidget(people_card)
 
         route_card = Card(tr("Trajet du véhicule"))
@@ -120,15 +134,16 @@ class PassageDetail(QWidget):
     def open_passage(self, passage_id: int) -> None:
         actor = self.ctx.actor
 
-        def load() -> tuple[PassageView, list[ParticipantView], PassageRoute | None]:
+        def load() -> tuple[PassageView, list[ParticipantView], PassageRoute | None, list[VehicleView]]:
             return (self.t.passages.get(actor, passage_id), self.t.passages.participants(actor, passage_id),
-                    self.t.pickups.load(actor, passage_id))
+                    self.t.pickups.load(actor, passage_id), self.t.vehicles.list_all(actor, include_inactive=True))
 
         self.ctx.ops.run(load, self._show, parent=self)
 
-    def _show(self, loaded: tuple[PassageView, list[ParticipantView], PassageRoute | None]) -> None:
-        passage, people, route = loaded
+    def _show(self, loaded: tuple[PassageView, list[ParticipantView], PassageRoute | None, list[VehicleView]]) -> None:
+        passage, people, route, vehicles = loaded
         self.passage, self.people = passage, people
+        self.form.show_passage(passage, vehicles)
         self.title.setText(f"{passage.commune_nom} — {long_date_fr(passage.date)}")
         theme_text = f" : {passage.theme}" if passage.theme else ""
         self.subtitle.setText(tr("{start} – {end} · {venue} · {vehicle} · {kind}{theme}").format(
@@ -293,6 +308,16 @@ class PassageDetail(QWidget):
 
         self.ctx.ops.run(lambda: self.t.geocoding.geocode_person(self.ctx.actor, person.person_id), done,
                          changes=TOURNEES, parent=self)
+
+    def _coordinates(self) -> None:
+        person = self._selected_person()
+        if person is None or self.passage is None:
+            self.ctx.notify(tr("Sélectionnez d'abord une personne dans la liste."))
+            return
+        pid = self.passage.id
+        dialog = CoordinatesDialog(self.ctx, person, self)
+        dialog.saved.connect(lambda: self.open_passage(pid))
+        dialog.open()
 
     # ----- printing ----------------------------------------------------------------------
     def ask_print(self) -> None:
