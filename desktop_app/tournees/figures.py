@@ -16,7 +16,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from db.engine import Database
 from db.models import CommuneConvention, Passage, PassageParticipant, TariffRate
@@ -54,18 +54,22 @@ class FiguresService:
             presents = s.scalar(select(func.count()).select_from(sub).where(sub.c.present.is_(True))) or 0
             transported = s.scalar(select(func.count()).select_from(sub).where(
                 sub.c.present.is_(True), sub.c.besoin_transport.is_(True))) or 0
-            people = set(s.scalars(select(sub.c.person_id).where(sub.c.present.is_(True)).distinct()))
-            earlier = set(s.scalars(
-                select(PassageParticipant.person_id).join(Passage, Passage.id == PassageParticipant.passage_id)
-                .where(Passage.statut == PassageStatus.REALISE, Passage.date < dt.date(annee, 1, 1),
-                       PassageParticipant.present.is_(True)).distinct()))
+            unique = s.scalar(select(func.count(func.distinct(sub.c.person_id))).where(sub.c.present.is_(True))) or 0
+            earlier_pp, earlier_p = aliased(PassageParticipant), aliased(Passage)
+            seen_before = (
+                select(earlier_pp.id).join(earlier_p, earlier_p.id == earlier_pp.passage_id)
+                .where(earlier_pp.person_id == sub.c.person_id, earlier_pp.present.is_(True),
+                       earlier_p.statut == PassageStatus.REALISE, earlier_p.date < dt.date(annee, 1, 1))
+            )
+            new = s.scalar(select(func.count(func.distinct(sub.c.person_id)))
+                           .where(sub.c.present.is_(True), ~seen_before.exists())) or 0
             convs = s.scalars(select(CommuneConvention).where(CommuneConvention.annee == annee)).all()
             due = sum((c.montant or Decimal(0) for c in convs), Decimal("0.00"))
             paid = sum((c.montant or Decimal(0) for c in convs if c.paye), Decimal("0.00"))
         return YearFigures(
             annee, communes, {"decouverte": by_type.get("decouverte", 0), "serie": by_type.get("serie", 0)},
             statuses.get(PassageStatus.REALISE, 0), statuses.get(PassageStatus.ANNULE, 0), inscrits, presents,
-            transported, round(float(km), 1), len(people), len(people - earlier), due, paid,
+            transported, round(float(km), 1), unique, new, due, paid,
         )
 
     def commune_statement(self, actor: Actor, convention_id: int) -> CommuneStatement:
