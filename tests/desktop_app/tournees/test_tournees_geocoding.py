@@ -84,3 +84,36 @@ def test_osrm_failure_falls_back_to_straight_line(ban_server) -> None:
     matrix = travel_matrix([Point(43.6, 3.4), Point(43.7, 3.3)], TravelModel(), osrm_url=ban_server.url)
     assert matrix.source == "vol d'oiseau" and matrix.warning and "OSRM" in matrix.warning
     assert matrix.distances[0][1] > 10_000
+
+
+def test_osrm_road_times_are_used_when_the_local_server_answers() -> None:
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from desktop_app.tournees.travel import Point, TravelModel, travel_matrix
+
+    class Osrm(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            assert self.path.startswith("/table/v1/driving/3.400000,43.600000;3.300000,43.700000")
+            body = json.dumps({"code": "Ok", "durations": [[0, 1234.4], [1250.2, 0]],
+                               "distances": [[0, 17890.0], [18010.5, 0]]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Osrm)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        matrix = travel_matrix([Point(43.6, 3.4), Point(43.7, 3.3)], TravelModel(),
+                               osrm_url=f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert matrix.source == "OSRM" and matrix.warning is None
+    assert matrix.durations == [[0, 1234], [1250, 0]] and matrix.distances[1][0] == 18010
