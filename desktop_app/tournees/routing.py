@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 
 from desktop_app.tournees import schedule, solver
 from desktop_app.tournees.model import (
@@ -198,7 +197,3 @@ def retime(req: RouteRequest, out_orders: Sequence[Sequence[int]], back_orders: 
     left = tuple(sorted((p for p in req.passengers if p.key not in riding), key=lambda p: (p.rank, p.name)))
     notes = (matrix.warning,) if matrix.warning else ()
     return RoutePlan(out_trip, back_trip, left, tuple(problems), matrix.source, notes)
-
-
-def with_passengers(req: RouteRequest, passengers: Sequence[Passenger]) -> RouteRequest:
-    return replace(req, passengers=tuple(passengers))
