@@ -167,13 +167,17 @@ class PassageService:
             errors["commune_insee"] = "Choisissez la commune dans la liste."
         else:
             values["commune_insee"], values["commune_nom"] = commune.insee, commune.nom
-        values["convention_id"] = conv.id if conv else None
         for field, parser in (("date", parse_date), ("heure_debut", parse_time), ("heure_fin", parse_time),
                               ("depart_au_plus_tot", parse_time)):
             try:
                 values[field] = parser(getattr(data, field))
             except FieldError as exc:
                 errors[field] = str(exc)
+        if conv is None and commune is not None and isinstance(values.get("date"), dt.date):
+            # a passage typed by hand joins the commune's convention of that year, if any
+            conv = s.scalar(select(CommuneConvention).where(CommuneConvention.annee == values["date"].year,
+                                                            CommuneConvention.commune_insee == commune.insee))
+        values["convention_id"] = conv.id if conv else None
         for field, label in (("date", "la date"), ("heure_debut", "l'heure de début"), ("heure_fin", "l'heure de fin")):
             if field not in errors and values.get(field) is None:
                 errors[field] = f"Indiquez {label} du passage."

@@ -166,3 +166,31 @@ def test_adjust_a_passage_and_type_coordinates_by_hand(qtbot: QtBot, empty_windo
     wait_idle(qtbot, window)
     located = {p.person_id: p for p in app.tournees.passages.participants(actor, passage_id)}[person.person_id]
     assert (located.latitude, located.longitude, located.geocode_status) == (43.7012, 3.2811, "manuel")
+
+
+def test_a_passage_added_by_hand_joins_the_convention(qtbot: QtBot, empty_window, app, actor) -> None:  # type: ignore[no-untyped-def]
+    from ui.pages.keys import TOURNEES
+    from ui.pages.tournees.new_passage_dialog import NewPassageDialog
+
+    _passage(app, actor)
+    window = empty_window
+    window.navigate(TOURNEES, annee=2026)
+    wait_idle(qtbot, window)
+    page = window.pages[TOURNEES]
+    qtbot.mouseClick(page.passages.new_btn, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    dialog = page.passages.dialog
+    assert isinstance(dialog, NewPassageDialog) and dialog.isVisible()
+    dialog.fields["commune_insee"].set_value("octon")
+    dialog.fields["date"].set_value("12/03/2026")  # the bus is already at Octon that day
+    dialog.save()
+    wait_idle(qtbot, window)
+
+    assert "déjà à Octon" in dialog.fields["vehicle_id"].error.text()
+    dialog.fields["date"].set_value("02/04/2026")
+    dialog.save()
+    wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
+    created = [p for p in app.tournees.passages.for_year(actor, 2026) if p.date.month == 4]
+    assert len(created) == 1 and created[0].lieu_nom == "Salle des fêtes d'Octon" and created[0].type == "decouverte"
+    assert page.detail.title.text() == "Octon — jeudi 2 avril 2026"  # opened at once

@@ -101,3 +101,10 @@ def test_feuille_de_route_export_is_logged(app, actor, setup, tmp_path) -> None:
     assert path.exists()
     with app.db.read() as s:
         assert s.scalar(select(AuditEntry.detail).where(AuditEntry.action == "export")) == "feuille de route fdr.pdf"
+
+
+def test_a_passage_typed_by_hand_joins_the_commune_convention(app, actor, setup) -> None:
+    view = app.tournees.passages.create(actor, PassageInput("34186", "09/04/2026", "14:00", "16:30", type="decouverte"))
+    assert view.convention_id == setup.convention_id and view.lieu_nom == "Salle des fêtes d'Octon"
+    other_year = app.tournees.passages.create(actor, PassageInput("34186", "09/04/2027", "14:00", "16:30"))
+    assert other_year.convention_id is None and other_year.lieu_nom is None

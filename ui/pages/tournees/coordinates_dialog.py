@@ -10,6 +10,7 @@ from desktop_app.errors import DomainError, ValidationError
 from desktop_app.tournees.records import ParticipantView
 from ui.context import Context
 from ui.i18n import tr
+from ui.pages.tournees.dialog_size import fix_size
 from ui.widgets.common import button, muted_label
 from ui.widgets.fields import TextField
 
@@ -52,7 +53,7 @@ class CoordinatesDialog(QDialog):
         row.addWidget(cancel)
         row.addWidget(save)
         layout.addLayout(row)
-        self.setMinimumWidth(520)
+        fix_size(self, layout, 520)
 
     def save(self) -> None:
         t, actor, pid = self.ctx.escale.tournees, self.ctx.actor, self.person.person_id

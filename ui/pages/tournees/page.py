@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.formatting import amount_fr, date_fr, number_fr
 from desktop_app.tournees.model import clock
-from desktop_app.tournees.records import PassageView, YearFigures, seconds_of
+from desktop_app.tournees.records import PassageView, VehicleView, YearFigures, seconds_of
 from ui.context import Context
 from ui.i18n import tr
 from ui.pages.tournees.conventions_tab import ConventionsTab
+from ui.pages.tournees.new_passage_dialog import NewPassageDialog
 from ui.pages.tournees.passage_detail import TOURNEES, PassageDetail
 from ui.pages.tournees.plan_tab import PlanTab
 from ui.pages.tournees.vehicles_tab import VehiclesTab
-from ui.widgets.common import PAGE_MARGINS, EmptyState, Page, muted_label, title_label
+from ui.widgets.common import PAGE_MARGINS, EmptyState, Page, button, muted_label, title_label
 
 SHORT_TYPES = {"decouverte": tr("Découverte"), "serie": tr("Série")}
 STATUTS = {"prevu": tr("Prévu"), "realise": tr("Réalisé"), "annule": tr("Annulé")}
@@ -46,9 +47,14 @@ class PassagesTab(QWidget):
         self.ctx, self.page = ctx, page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
+        top = QHBoxLayout()
         self.figures = muted_label()
         self.figures.setObjectName("notice")
-        layout.addWidget(self.figures)
+        top.addWidget(self.figures, 1)
+        self.new_btn = button(tr("Nouveau passage"), "user-plus", flat=True)
+        self.new_btn.clicked.connect(self.new_passage)
+        top.addWidget(self.new_btn, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.stack = QStackedWidget()
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([tr("Date"), tr("Commune"), tr("Type"), tr("Thème"), tr("Inscrits"),
@@ -70,6 +76,7 @@ class PassagesTab(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         self.passages: list[PassageView] = []
+        self.dialog: NewPassageDialog | None = None
 
     def refresh(self, year: int) -> None:
         t, actor = self.ctx.escale.tournees, self.ctx.actor
@@ -100,6 +107,16 @@ class PassagesTab(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, p.id)
                 self.table.setItem(r, c, item)
         self.stack.setCurrentWidget(self.table if self.passages else self.empty)
+
+    def new_passage(self) -> None:
+        t, actor = self.ctx.escale.tournees, self.ctx.actor
+
+        def show(vehicles: list[VehicleView]) -> None:
+            self.dialog = NewPassageDialog(self.ctx, vehicles, self)
+            self.dialog.created.connect(self.page.open_passage)
+            self.dialog.open()
+
+        self.ctx.ops.run(lambda: t.vehicles.list_all(actor), show, parent=self)
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.passages):
