@@ -10,12 +10,12 @@ import pytest
 
 pytest.importorskip("ui.main_window", reason="the main window (UI foundation) is not on this branch yet")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from pytestqt.qtbot import QtBot  # noqa: E402
-from ui_helpers import wait_idle  # noqa: E402
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from ui_helpers import wait_idle
 
-from desktop_app.people.records import PersonInput  # noqa: E402
-from desktop_app.tournees.records import ConventionInput, PassageInput, VehicleInput  # noqa: E402
+from desktop_app.people.records import PersonInput
+from desktop_app.tournees.records import ConventionInput, PassageInput, VehicleInput
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 HOMES = [  # around Octon (Hérault)
