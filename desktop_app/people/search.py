@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.orm import Session
 
 from db.models import AidantLink, Person
@@ -69,12 +69,20 @@ def apply_filter(stmt: Select, flt: PersonFilter) -> Select:  # type: ignore[typ
     return stmt
 
 
-def list_ids(session: Session, flt: PersonFilter) -> list[int]:
+def list_ids(
+    session: Session, flt: PersonFilter, limit: int | None = None, extra: ColumnElement[bool] | None = None
+) -> list[int]:
+    """Ordered ids of the matching people; with ``limit``, only the first ones (the list
+    shows them at once, then asks for the rest). ``extra`` narrows the filter further."""
     columns = _SORT_COLUMNS[flt.sort]
     order = [c.desc() if flt.descending else c.asc() for c in columns]
     if flt.sort == SortKey.AGE:  # age ascending = youngest first = latest birth date first
         order = [c.asc() if flt.descending else c.desc() for c in columns]
     stmt = apply_filter(select(Person.id), flt).order_by(*order, Person.id)
+    if extra is not None:
+        stmt = stmt.where(extra)
+    if limit is not None:
+        stmt = stmt.limit(limit)
     return list(session.scalars(stmt))
 
 

@@ -19,6 +19,7 @@ from db.engine import Database
 from db.enums import RelationAidant, StatutPersonne
 from db.models import AidantLink, Person
 from desktop_app.actor import Actor
+from desktop_app.communes import get_registry
 from desktop_app.errors import Conflict, NotFound, ValidationError
 from desktop_app.people import search
 from desktop_app.people.duplicates import find_duplicates
@@ -35,6 +36,7 @@ from desktop_app.people.records import (
 from desktop_app.people.validate import clean_person
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, can, require
+from desktop_app.text import fold
 from desktop_app.validation import age_on, parse_date
 
 _INPUT_NAMES = [f.name for f in dc_fields(PersonInput)]
@@ -50,10 +52,10 @@ class PeopleService:
         with self.db.read() as s:
             return self._detail(s, actor, self._load(s, person_id))
 
-    def list_ids(self, actor: Actor, flt: PersonFilter) -> list[int]:
+    def list_ids(self, actor: Actor, flt: PersonFilter, limit: int | None = None) -> list[int]:
         require(actor, Perm.PEOPLE_READ)
         with self.db.read() as s:
-            return search.list_ids(s, flt)
+            return search.list_ids(s, flt, limit)
 
     def count(self, actor: Actor, flt: PersonFilter) -> int:
         require(actor, Perm.PEOPLE_READ)
@@ -73,12 +75,11 @@ class PeopleService:
     def communes_in_use(self, actor: Actor) -> list[tuple[str, str]]:
         """(INSEE, name) of the communes where people live, for the filter."""
         require(actor, Perm.PEOPLE_READ)
-        with self.db.read() as s:
-            rows = s.execute(
-                select(Person.commune_insee, Person.commune_nom)
-                .where(Person.commune_insee.is_not(None)).distinct().order_by(Person.commune_nom)
-            )
-            return [(r[0], r[1] or r[0]) for r in rows if r[0]]
+        with self.db.read() as s:  # DISTINCT on the INSEE index alone: no table scan, no sort
+            codes = [c for c in s.scalars(select(Person.commune_insee).distinct()) if c]
+        registry = get_registry()
+        pairs = [(code, commune.nom if (commune := registry.by_insee(code)) else code) for code in codes]
+        return sorted(pairs, key=lambda pair: (fold(pair[1]), pair[0]))
 
     def duplicates(self, actor: Actor, data: PersonInput, exclude_id: int | None = None) -> list[DuplicateCandidate]:
         require(actor, Perm.PEOPLE_READ)

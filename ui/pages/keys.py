@@ -1,0 +1,5 @@
+"""Navigation keys of the pages, for ``ctx.navigate(key, ...)`` (kept apart from the
+registry so pages can name each other without import cycles)."""
+
+ACCUEIL = "accueil"
+PERSONNES = "personnes"
