@@ -64,8 +64,9 @@ class PassagesTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 165), (1, 170), (2, 105), (4, 75), (5, 100), (6, 130), (7, 85)):
+        for col, width in ((0, 160), (2, 112), (4, 85), (5, 110), (6, 125), (7, 85)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))

@@ -84,10 +84,10 @@ class PassageDetail(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setMinimumHeight(260)
         header = self.table.horizontalHeader()
-        for col, width in ((PICK, 112), (NAME, 210), (MOBILITY, 215), (LOCATION, 130), (TIME, 150), (PRESENT, 80)):
+        for col, width in ((PICK, 100), (MOBILITY, 140), (LOCATION, 105), (TIME, 132), (PRESENT, 76)):
             self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
         people_card.body.addWidget(self.table)
@@ -179,6 +179,9 @@ class PassageDetail(QWidget):
             present.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             present.setCheckState(Qt.CheckState.Checked if p.present else Qt.CheckState.Unchecked)
             self.table.setItem(r, PRESENT, present)
+        rows_shown = max(3, min(len(self.people), MAX_PARTICIPANTS))  # the whole list, no inner scrolling
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4
+                                    + rows_shown * self.table.verticalHeader().defaultSectionSize())
         riders = sum(1 for p in self.people if p.besoin_transport)
         self.count.setText(tr("{n} inscrit(s) sur {max} · {riders} à chercher à domicile").format(
             n=len(self.people), max=MAX_PARTICIPANTS, riders=riders) if self.people else
