@@ -18,6 +18,7 @@ from desktop_app import paths
 from desktop_app.actor import Actor
 from desktop_app.people.service import PeopleService
 from desktop_app.settings import SettingsService
+from desktop_app.tournees import Tournees
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +43,14 @@ class Escale:
     db: Database
     people: PeopleService
     settings: SettingsService
+    tournees: Tournees
 
     @classmethod
     def open(cls, url: str) -> Escale:
         db = Database(url)
         upgrade(db)
-        return cls(db=db, people=PeopleService(db), settings=SettingsService(db))
+        settings = SettingsService(db)
+        return cls(db=db, people=PeopleService(db), settings=settings, tournees=Tournees.create(db, settings))
 
     def local_actor(self) -> Actor:
         """The fixed local coordinator account used until personal logins exist."""

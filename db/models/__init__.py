@@ -3,6 +3,17 @@
 from db.models.audit import AuditEntry
 from db.models.people import AidantLink, Person
 from db.models.settings import AppSetting
+from db.models.tournees import (
+    CommuneConvention,
+    Passage,
+    PassageParticipant,
+    PassageStop,
+    TariffRate,
+    Vehicle,
+)
 from db.models.users import User
 
-__all__ = ["AidantLink", "AppSetting", "AuditEntry", "Person", "User"]
+__all__ = [
+    "AidantLink", "AppSetting", "AuditEntry", "CommuneConvention", "Passage", "PassageParticipant",
+    "PassageStop", "Person", "TariffRate", "User", "Vehicle",
+]

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Timestamped, Versioned
@@ -39,6 +49,11 @@ class Person(Timestamped, Versioned, Base):
     telephone: Mapped[str | None] = mapped_column(String(20))
     telephone2: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(200))
+    # Home coordinates (tournées pick-ups): BAN geocoding with its score, or typed by hand.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geocode_score: Mapped[float | None] = mapped_column(Float)
+    geocode_status: Mapped[str | None] = mapped_column(String(12))
 
     vit_seul: Mapped[bool | None] = mapped_column(Boolean)
     caisse_retraite: Mapped[str | None] = mapped_column(String(30))

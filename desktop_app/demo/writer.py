@@ -16,6 +16,8 @@ from db.models import AidantLink, Person
 from desktop_app.app import Escale
 from desktop_app.demo.generator import DemoGenerator
 from desktop_app.demo.people import Row
+from desktop_app.demo.tournees import populate_tournees
+from desktop_app.demo.traits import REFERENCE_DATE
 
 BATCH_SIZE = 5_000
 MAX_PEOPLE = 100_000
@@ -56,9 +58,10 @@ def write_demo_database(path: str | Path, people: int = 300, seed: int = 1, forc
     try:
         with app.db.uow() as session:
             stats = write_people(session, DemoGenerator(people, seed))
+        tournees = populate_tournees(app.db, seed, REFERENCE_DATE)
     finally:
         app.close()
-    return stats.summary(target)
+    return f"{stats.summary(target)}\n{tournees}"
 
 
 def write_people(session: Session, generator: DemoGenerator) -> DemoStats:

@@ -22,7 +22,8 @@ def test_a_database_newer_than_escale_is_refused_in_french(tmp_path: Path) -> No
     path = tmp_path / "future.sqlite"
     Escale.open(f"sqlite:///{path}").close()
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+        conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff' "  # one row per head
+                     "WHERE version_num = (SELECT min(version_num) FROM alembic_version)")
     escale, problem = open_escale(str(path), demo=False)
     assert escale is None
     assert problem is not None and "version plus récente d'Escale" in problem

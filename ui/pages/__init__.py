@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from ui.context import Context
 from ui.i18n import tr
 from ui.pages.home import HomePage
-from ui.pages.keys import ACCUEIL, PERSONNES
+from ui.pages.keys import ACCUEIL, PERSONNES, TOURNEES
 from ui.pages.people.page import PeoplePage
+from ui.pages.tournees.page import TourneesPage
 from ui.widgets.common import Page
 
 
@@ -32,4 +33,5 @@ def registry() -> list[PageSpec]:
     return [
         PageSpec(ACCUEIL, tr("Accueil"), "home", HomePage),
         PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage),
+        PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage),
     ]

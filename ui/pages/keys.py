@@ -3,3 +3,4 @@ registry so pages can name each other without import cycles)."""
 
 ACCUEIL = "accueil"
 PERSONNES = "personnes"
+TOURNEES = "tournees"
