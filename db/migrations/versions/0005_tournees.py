@@ -5,7 +5,7 @@ and pre-fills the tariff grid from the API Bus seed: 150 € for one passage a y
 passage from five a year on; the prices for two to four passages are left for the user.
 
 Revision ID: 0005_tournees
-Revises: 0001_v1
+Revises: 0002_person_list_index
 Create Date: 2026-11-22 03:14:53.375626
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0005_tournees'
-down_revision = '0001_v1'
+down_revision = '0002_person_list_index'
 branch_labels = None
 depends_on = None
 
