@@ -3,6 +3,6 @@
 from db.models.audit import AuditEntry
 from db.models.people import AidantLink, Person
 from db.models.settings import AppSetting
-from db.models.users import User
+from db.models.users import BenevoleAssignment, User
 
-__all__ = ["AidantLink", "AppSetting", "AuditEntry", "Person", "User"]
+__all__ = ["AidantLink", "AppSetting", "AuditEntry", "BenevoleAssignment", "Person", "User"]
