@@ -32,15 +32,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_benevole_assignment_person_id"), ["person_id"], unique=False)
         batch_op.create_index("uq_benevole_assignment_pair", ["user_id", "person_id"], unique=True)
 
-    with op.batch_alter_table("app_user", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("password_hash", sa.String(length=255), nullable=True))
-        batch_op.add_column(sa.Column("must_change_password", sa.Boolean(), server_default=sa.false(), nullable=False))
-        batch_op.add_column(sa.Column("failed_attempts", sa.Integer(), server_default="0", nullable=False))
-        batch_op.add_column(sa.Column("locked_until", sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column("last_login_at", sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column("person_id", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_app_user_person_id"), ["person_id"], unique=False)
-        batch_op.create_foreign_key(batch_op.f("fk_app_user_person_id_person"), "person", ["person_id"], ["id"])
+    # Plain ADD COLUMN (no batch table copy): app_user is referenced by audit_entry, and
+    # SQLite refuses to drop-and-recreate a referenced table while foreign keys are on.
+    op.add_column("app_user", sa.Column("password_hash", sa.String(length=255), nullable=True))
+    op.add_column("app_user", sa.Column("must_change_password", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column("app_user", sa.Column("failed_attempts", sa.Integer(), server_default="0", nullable=False))
+    op.add_column("app_user", sa.Column("locked_until", sa.DateTime(), nullable=True))
+    op.add_column("app_user", sa.Column("last_login_at", sa.DateTime(), nullable=True))
+    if op.get_bind().dialect.name == "sqlite":  # ADD COLUMN … REFERENCES, the only way without a copy
+        op.execute("ALTER TABLE app_user ADD COLUMN person_id INTEGER REFERENCES person (id)")
+    else:
+        op.add_column("app_user", sa.Column("person_id", sa.Integer(), nullable=True))
+        op.create_foreign_key(op.f("fk_app_user_person_id_person"), "app_user", "person", ["person_id"], ["id"])
+    op.create_index(op.f("ix_app_user_person_id"), "app_user", ["person_id"], unique=False)
 
     # The chain head: the last audit entry's id and hash (see desktop_app.security.audit).
     conn = op.get_bind()
