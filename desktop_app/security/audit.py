@@ -87,9 +87,10 @@ def record(
     person_id: int | None = None,
     fields: Iterable[str] = (),
     detail: str = "",
-) -> AuditEntry:
-    """Add an audit entry in the caller's unit of work (committed with the change itself)."""
-    return record_many(session, actor, action, entity, [(entity_id, person_id)], fields=fields, detail=detail)[0]
+) -> int:
+    """Add an audit entry in the caller's unit of work (committed with the change itself);
+    returns its id."""
+    return _append(session, actor, action, entity, [(entity_id, person_id)], fields, detail)
 
 
 def record_many(
@@ -101,32 +102,41 @@ def record_many(
     *,
     fields: Iterable[str] = (),
     detail: str = "",
-) -> list[AuditEntry]:
-    """One entry per (entity_id, person_id): an export or a printed list of 300 people is
-    300 entries, so each person's access history shows it."""
-    if not targets:
-        return []
+) -> int:
+    """One entry per (entity_id, person_id), written in one statement: an export or a
+    printed list of 300 people is 300 entries, so each person's access history shows it.
+    Returns the number of entries."""
+    if targets:
+        _append(session, actor, action, entity, targets, fields, detail)
+    return len(targets)
+
+
+def _append(
+    session: Session, actor: Actor, action: str, entity: str,
+    targets: Sequence[tuple[int | None, int | None]], fields: Iterable[str], detail: str,
+) -> int:
+    """Write the entries at the end of the chain; returns the last one's id."""
     _, prev = _lock_head(session)
     now = utcnow()
     field_text = ",".join(sorted(set(fields)))
-    entries = []
+    rows = []
     for entity_id, person_id in targets:
-        entry = AuditEntry(
-            at=now, user_id=actor.user_id, action=action, entity=entity, entity_id=entity_id,
-            person_id=person_id, fields=field_text, detail=detail, prev_hash=prev,
-        )
-        entry.entry_hash = _digest(prev, now, actor.user_id, action, entity, entity_id, person_id, field_text, detail)
-        prev = entry.entry_hash
-        entries.append(entry)
-    session.add_all(entries)
-    session.flush()
-    _write_json(session, HEAD_KEY, {"id": entries[-1].id, "hash": prev})
-    return entries
+        entry_hash = _digest(prev, now, actor.user_id, action, entity, entity_id, person_id, field_text, detail)
+        rows.append({
+            "at": now, "user_id": actor.user_id, "action": action, "entity": entity, "entity_id": entity_id,
+            "person_id": person_id, "fields": field_text, "detail": detail, "prev_hash": prev,
+            "entry_hash": entry_hash,
+        })
+        prev = entry_hash
+    session.execute(insert(AuditEntry), rows)
+    last_id = session.scalar(select(func.max(AuditEntry.id)))  # the chain lock is held: it is ours
+    _write_json(session, HEAD_KEY, {"id": last_id, "hash": prev})
+    return int(last_id or 0)
 
 
 def record_export(
     session: Session, actor: Actor, action: str, what: str, person_ids: Iterable[int], *, fmt: str = ""
-) -> list[AuditEntry]:
+) -> int:
     """Log an export (``action="export"``) or a print (``action="impression"``) of personal
     data: one entry per person concerned, ``what`` names the document (« liste des
     inscrits », « feuille de route »…), ``fmt`` the format (PDF, XLSX, JSON…)."""

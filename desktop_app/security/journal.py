@@ -145,7 +145,7 @@ class AuditService:
                 .outerjoin(User, User.id == AuditEntry.user_id)
                 .outerjoin(person, person.id == AuditEntry.person_id),
                 flt,
-            ).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+            ).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).offset(offset).limit(limit)
             rows = [
                 AuditRow(
                     id=e.id, at=_local(e.at),
