@@ -87,7 +87,7 @@ class PeopleService:
                 .where(Person.commune_insee.is_not(None)).distinct().order_by(Person.commune_nom)
             )
             rows = s.execute(scope.restrict_people(stmt, actor, Person.id))
-            return [(r[0], r[1]) for r in rows]
+            return [(r[0], r[1] or r[0]) for r in rows if r[0]]
 
     def duplicates(self, actor: Actor, data: PersonInput, exclude_id: int | None = None) -> list[DuplicateCandidate]:
         require(actor, Perm.PEOPLE_WRITE)
@@ -221,7 +221,7 @@ class PeopleService:
             )
         ).all()
         visible = set(scope.visible_ids(s, actor, [other.id for _, other in links]))
-        links = [(link, other) for link, other in links if other.id in visible]
+        links = [row for row in links if row[1].id in visible]
         aidants = tuple(
             LinkView(link.id, other.id, f"{other.nom.upper()} {other.prenom}", link.relation)
             for link, other in links if link.aide_id == person.id

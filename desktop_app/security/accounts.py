@@ -38,7 +38,7 @@ class AccountService:
         self.hasher = hasher or passwords.hasher()
 
     # ----- reading -------------------------------------------------------------------
-    def list(self, actor: Actor, include_inactive: bool = True) -> list[AccountRow]:
+    def list_accounts(self, actor: Actor, include_inactive: bool = True) -> list[AccountRow]:
         require(actor, Perm.ACCOUNTS)
         with self.db.read() as s:
             stmt = select(User).order_by(User.active.desc(), User.display_name)

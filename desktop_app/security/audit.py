@@ -20,8 +20,9 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import CursorResult, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
@@ -50,6 +51,10 @@ def _digest(prev_hash: str, at: dt.datetime, user_id: int | None, action: str, e
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+def _rowcount(result: object) -> int:
+    return int(cast(CursorResult, result).rowcount or 0)  # type: ignore[type-arg]
+
+
 def _read_json(session: Session, key: str) -> dict | None:  # type: ignore[type-arg]
     raw = session.scalar(select(AppSetting.value_json).where(AppSetting.key == key))
     return json.loads(raw) if raw else None
@@ -57,15 +62,15 @@ def _read_json(session: Session, key: str) -> dict | None:  # type: ignore[type-
 
 def _write_json(session: Session, key: str, value: dict) -> None:  # type: ignore[type-arg]
     text = json.dumps(value)
-    if session.execute(update(AppSetting).where(AppSetting.key == key).values(value_json=text)).rowcount == 0:
+    if _rowcount(session.execute(update(AppSetting).where(AppSetting.key == key).values(value_json=text))) == 0:
         session.execute(insert(AppSetting).values(key=key, value_json=text))
 
 
 def _lock_head(session: Session) -> tuple[int, str]:
     """Take the chain's write lock and return (id, hash) of the last entry."""
-    locked = session.execute(
+    locked = _rowcount(session.execute(
         update(AppSetting).where(AppSetting.key == HEAD_KEY).values(value_json=AppSetting.value_json)
-    ).rowcount
+    ))
     if locked:
         head = _read_json(session, HEAD_KEY) or {}
         return int(head.get("id", 0)), str(head.get("hash", ""))
@@ -211,6 +216,6 @@ def purge(session: Session, before: dt.datetime) -> int:
     if not check.ok:
         raise Refused(f"Purge du journal suspendue pour garder la preuve — {check.message}")
     last_hash = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.id == last_old))
-    deleted = session.execute(delete(AuditEntry).where(AuditEntry.id <= last_old)).rowcount
+    deleted = _rowcount(session.execute(delete(AuditEntry).where(AuditEntry.id <= last_old)))
     _write_json(session, ANCHOR_KEY, {"id": last_old, "hash": last_hash, "before": before.isoformat()})
-    return int(deleted or 0)
+    return deleted

@@ -48,7 +48,7 @@ def test_role_change_and_deactivation(app, admin) -> None:  # type: ignore[no-un
     assert app.auth.login("paul", new.temporary_password).actor.role == Role.COORDINATEUR
     row = app.accounts.set_active(admin, new.account.id, False)
     assert row.status_label == "Désactivé"
-    assert [a.username for a in app.accounts.list(admin, include_inactive=False)] == ["admin"]
+    assert [a.username for a in app.accounts.list_accounts(admin, include_inactive=False)] == ["admin"]
 
 
 def test_the_last_account_manager_is_kept(app, admin) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +68,7 @@ def test_only_account_managers_manage_accounts(app, admin, role_actor) -> None: 
     for role in (Role.INTERVENANT, Role.ANIMATEUR, Role.BENEVOLE, Role.CHAUFFEUR):
         other = role_actor(role)
         with pytest.raises(PermissionDenied):
-            app.accounts.list(other)
+            app.accounts.list_accounts(other)
         with pytest.raises(PermissionDenied):
             app.accounts.create(other, AccountInput("x" + str(role), "X", "coordinateur"))
         with pytest.raises(PermissionDenied):

@@ -46,7 +46,7 @@ CHECKS: dict[str, Callable[[Any, Any, Any, dict[str, int]], object]] = {
     "modifier une fiche": lambda app, a, c, p: app.people.update(
         a, p["odette"], app.people.get(c, p["odette"]).version_id, app.people.get(c, p["odette"]).to_input()),
     "archiver une fiche": lambda app, a, c, p: app.people.archive(a, p["odette"]),
-    "gérer les comptes": lambda app, a, c, p: app.accounts.list(a),
+    "gérer les comptes": lambda app, a, c, p: app.accounts.list_accounts(a),
     "confier des personnes à un bénévole": lambda app, a, c, p: app.accounts.assigned(a, c.user_id),
     "lire le journal d'audit": lambda app, a, c, p: app.audit.search(a, AuditFilter()),
     "modifier les réglages": lambda app, a, c, p: app.settings.set(a, "veille.semaines", 8),
