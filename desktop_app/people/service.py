@@ -112,7 +112,8 @@ class PeopleService:
             self._refresh_derived(person)
             s.add(person)
             s.flush()
-            audit.record(s, actor, "creation", "person", person.id, person_id=person.id, fields=values.keys())
+            filled = [k for k, v in values.items() if v not in (None, "", False)]
+            audit.record(s, actor, "creation", "person", person.id, person_id=person.id, fields=filled)
             return self._detail(s, actor, person)
 
     def update(self, actor: Actor, person_id: int, expected_version: int, data: PersonInput) -> PersonDetail:

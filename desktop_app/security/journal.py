@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import Select, func, select
@@ -19,10 +19,12 @@ from db.base import utcnow
 from db.engine import Database
 from db.models import AuditEntry, Person, User
 from desktop_app.actor import SYSTEM, Actor
+from desktop_app.errors import ValidationError
 from desktop_app.people import search
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
 from desktop_app.settings import SettingsService
+from desktop_app.validation import parse_date
 
 RETENTION_KEY = "audit.conservation_mois"
 
@@ -55,6 +57,22 @@ ENTITY_LABELS = {
     "person": "Personne", "user": "Compte", "setting": "Réglage", "aidant_link": "Lien d'aidant",
     "audit": "Journal", "visit": "Visite", "atelier": "Atelier", "tournee": "Tournée",
 }
+FIELD_LABELS = {
+    "civilite": "civilité", "nom": "nom", "prenom": "prénom", "nom_naissance": "nom de naissance",
+    "sexe": "sexe", "date_naissance": "date de naissance", "adresse": "adresse",
+    "complement_adresse": "complément d'adresse", "code_postal": "code postal", "commune_insee": "commune", "commune_nom": "commune",
+    "telephone": "téléphone", "telephone2": "autre téléphone", "email": "e-mail", "vit_seul": "vit seul(e)",
+    "caisse_retraite": "caisse de retraite", "caisse_complementaire": "caisse complémentaire", "gir": "GIR",
+    "gir_date": "date du GIR", "gir_evaluateur": "évaluateur du GIR", "mobilite": "mobilité",
+    "fragilite_isolement": "isolement", "fragilite_precarite": "précarité", "fragilite_sante": "santé",
+    "source_orientation": "orientée par", "urgence_nom": "personne à prévenir", "urgence_telephone":
+    "téléphone d'urgence", "urgence_lien": "lien d'urgence", "medecin_traitant": "médecin traitant",
+    "consentement_date": "date du consentement", "notice_date": "date de la notice",
+    "est_beneficiaire": "bénéficiaire", "est_benevole": "bénévole", "statut": "statut",
+    "relation": "lien", "username": "identifiant", "display_name": "nom affiché", "role": "rôle",
+    "person_id": "fiche liée", "password_hash": "mot de passe", "active": "actif",
+}
+SYSTEM_LABEL = "Escale (système)"
 # Kinds of action offered by the filter (label → action codes; empty = every action).
 ACTION_GROUPS: dict[str, tuple[str, ...]] = {
     "Toutes les actions": (),
@@ -74,12 +92,19 @@ def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())
 
 
+def fields_label(fields: str) -> str:
+    """« gir,medecin_traitant » → « GIR, médecin traitant » (settings keep their key)."""
+    names = [f for f in fields.split(",") if f]
+    shown = [FIELD_LABELS.get(f, f if "." in f else f.replace("_", " ")) for f in names]
+    return ", ".join(dict.fromkeys(shown))
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     person_id: int | None = None
     user_id: int | None = None
-    date_from: dt.date | None = None  # local dates, inclusive
-    date_to: dt.date | None = None
+    date_from: dt.date | str | None = None  # local dates, inclusive; « jj/mm/aaaa » accepted
+    date_to: dt.date | str | None = None
     actions: tuple[str, ...] = ()
 
 
@@ -99,7 +124,7 @@ class AuditRow:
 
 
 @dataclass(frozen=True)
-class AuditPage:
+class AuditResults:
     rows: list[AuditRow]
     total: int
     offset: int
@@ -115,14 +140,31 @@ def _local(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
+def _checked(flt: AuditFilter) -> AuditFilter:
+    """Dates typed as text become dates; a wrong one is refused under its field."""
+    errors: dict[str, str] = {}
+    dates: dict[str, dt.date | None] = {}
+    for name in ("date_from", "date_to"):
+        try:
+            dates[name] = parse_date(getattr(flt, name))
+        except ValueError as exc:
+            errors[name] = str(exc)
+    start, end = dates.get("date_from"), dates.get("date_to")
+    if start and end and end < start:
+        errors["date_to"] = "La date de fin est avant la date de début."
+    if errors:
+        raise ValidationError(errors)
+    return replace(flt, **dates)
+
+
 def _filtered(stmt: Select, flt: AuditFilter) -> Select:  # type: ignore[type-arg]
     if flt.person_id is not None:
         stmt = stmt.where(AuditEntry.person_id == flt.person_id)
     if flt.user_id is not None:
         stmt = stmt.where(AuditEntry.user_id == flt.user_id)
-    if flt.date_from is not None:
+    if isinstance(flt.date_from, dt.date):
         stmt = stmt.where(AuditEntry.at >= _utc_bound(flt.date_from))
-    if flt.date_to is not None:
+    if isinstance(flt.date_to, dt.date):
         stmt = stmt.where(AuditEntry.at < _utc_bound(flt.date_to + dt.timedelta(days=1)))
     if flt.actions:
         stmt = stmt.where(AuditEntry.action.in_(flt.actions))
@@ -135,8 +177,9 @@ class AuditService:
         self.settings = settings
         self.clock = clock
 
-    def search(self, actor: Actor, flt: AuditFilter, offset: int = 0, limit: int = 100) -> AuditPage:
+    def search(self, actor: Actor, flt: AuditFilter, offset: int = 0, limit: int = 100) -> AuditResults:
         require(actor, Perm.AUDIT_READ)
+        flt = _checked(flt)
         person = aliased(Person)
         with self.db.read() as s:
             total = s.scalar(_filtered(select(func.count(AuditEntry.id)), flt)) or 0
@@ -149,16 +192,17 @@ class AuditService:
             rows = [
                 AuditRow(
                     id=e.id, at=_local(e.at),
-                    user_label=f"{display} ({username})" if username else "—",
+                    user_label=f"{display} ({username})" if username
+                    else "—" if e.action.startswith("echec_") else SYSTEM_LABEL,
                     action=e.action, action_label=action_label(e.action),
                     entity_label=ENTITY_LABELS.get(e.entity, e.entity), entity_id=e.entity_id,
                     person_id=e.person_id,
                     person_name=f"{nom.upper()} {prenom}" if nom is not None else None,
-                    fields=e.fields.replace(",", ", "), detail=e.detail,
+                    fields=fields_label(e.fields), detail=e.detail,
                 )
                 for e, display, username, nom, prenom in s.execute(stmt)
             ]
-        return AuditPage(rows, total, offset, limit)
+        return AuditResults(rows, total, offset, limit)
 
     def users(self, actor: Actor) -> list[tuple[int, str]]:
         require(actor, Perm.AUDIT_READ)

@@ -103,8 +103,9 @@ def _gap(length: int, need: int, missing: list[str]) -> tuple[int, str]:
     return (max(0, need - length) + 2 * len(missing), _join(parts) if parts else "")
 
 
-def _weakness(password: str) -> str | None:
-    """None if one of the three CNIL examples is met, else what is missing (French)."""
+def _weakness(password: str, short: bool = False) -> str | None:
+    """None if one of the three CNIL examples is met, else what is missing (French);
+    ``short`` leaves out the other possibilities (the live hint under the field)."""
     length = len(password)
     cls = _Classes.of(password)
     words = passphrase_words(password)
@@ -119,22 +120,25 @@ def _weakness(password: str) -> str | None:
     rule_c = "une phrase d'au moins 7 mots différents"
     if len(words) >= 3 and " " in password.strip():
         missing_words = MIN_PASSPHRASE_WORDS - len(words)
-        return (
-            f"Phrase de passe trop courte : il manque {_plural(missing_words, 'mot')} différent"
-            f"{'s' if missing_words > 1 else ''} ({rule_c}). Autre possibilité : {rule_a}."
-        )
+        words_text = f"{_plural(missing_words, 'mot')} différent{'s' if missing_words > 1 else ''}"
+        if short:
+            return f"Il manque {words_text} ({rule_c})."
+        return f"Phrase de passe trop courte : il manque {words_text} ({rule_c}). Autre possibilité : {rule_a}."
     cost_a, text_a = _gap(length, MIN_LENGTH_4_CLASSES, missing_a)
     cost_b, text_b = _gap(length, MIN_LENGTH_3_CLASSES, missing_b)
-    if cost_b < cost_a:
-        return f"Mot de passe trop faible : il manque {text_b} ({rule_b}). Autres possibilités : {rule_a}, ou {rule_c}."
-    return f"Mot de passe trop faible : il manque {text_a} ({rule_a}). Autres possibilités : {rule_b}, ou {rule_c}."
+    text, rule, others = (text_b, rule_b, f"{rule_a}, ou {rule_c}") if cost_b < cost_a else (
+        text_a, rule_a, f"{rule_b}, ou {rule_c}")
+    if short:
+        return f"Il manque {text} ({rule})."
+    return f"Mot de passe trop faible : il manque {text} ({rule}). Autres possibilités : {others}."
 
 
-def problem(password: str, username: str = "", display_name: str = "") -> str | None:
-    """The French reason this password is refused, or None when it is acceptable."""
+def problem(password: str, username: str = "", display_name: str = "", short: bool = False) -> str | None:
+    """The French reason this password is refused, or None when it is acceptable
+    (``short``: the nearest rule only, for the hint shown while typing)."""
     if not password:
         return "Saisissez un mot de passe."
-    weakness = _weakness(password)
+    weakness = _weakness(password, short)
     if weakness:
         return weakness
     folded = strip_accents(password).lower()

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 
 from db.models import AuditEntry
 from desktop_app.cli import main as cli_main
-from desktop_app.errors import PermissionDenied, Refused
+from desktop_app.errors import PermissionDenied, Refused, ValidationError
 from desktop_app.people.records import PersonInput
 from desktop_app.security import audit
 from desktop_app.security.journal import ACTION_GROUPS, AuditFilter
@@ -164,6 +164,8 @@ def test_journal_view_filters_and_pages(app, actor) -> None:  # type: ignore[no-
     assert page.total == 3
     assert [r.action_label for r in page.rows] == ["Consultation de la fiche"] * 2 + ["Création"]
     assert page.rows[0].person_name == "ABADIE Anne" and page.rows[0].user_label == "Coordinateur (coordinateur)"
+    creation = app.audit.search(admin, AuditFilter(person_id=b)).rows[-1]
+    assert creation.fields == "bénéficiaire, GIR, médecin traitant, nom, prénom, sexe, statut"
     page = app.audit.search(admin, AuditFilter(user_id=admin.user_id))
     assert [r.action for r in page.rows] == ["creation"]
     assert app.audit.search(admin, AuditFilter(actions=ACTION_GROUPS["Créations"])).total == 3
@@ -176,3 +178,10 @@ def test_journal_view_filters_and_pages(app, actor) -> None:  # type: ignore[no-
     assert first.rows[0].id > second.rows[0].id
     assert abs((first.rows[0].at - dt.datetime.now()).total_seconds()) < 60  # shown in local time
     assert [pid for pid, _ in app.audit.pick_person(admin, "bonnet")] == [b]
+    assert app.audit.search(admin, AuditFilter(date_from=today.strftime("%d/%m/%Y"))).total == 5
+    with pytest.raises(ValidationError) as err:
+        app.audit.search(admin, AuditFilter(date_from="31/02/2026", date_to="01/01/2026"))
+    assert set(err.value.errors) == {"date_from"} and "n'existe pas" in err.value.errors["date_from"]
+    with pytest.raises(ValidationError) as err:
+        app.audit.search(admin, AuditFilter(date_from="02/01/2026", date_to="01/01/2026"))
+    assert err.value.errors == {"date_to": "La date de fin est avant la date de début."}

@@ -42,6 +42,14 @@ def test_nearest_rule_is_the_one_explained() -> None:
     assert "il manque une majuscule et un chiffre" in problem("abcdefghijklmn")  # type: ignore[operator]
 
 
+def test_short_form_for_the_live_hint() -> None:
+    assert problem("Bonjour123", short=True) == (
+        "Il manque 2 caractères et un caractère spécial comme ! ? - # ou une espace (au moins 12 "
+        "caractères avec majuscules, minuscules, chiffres et caractères spéciaux).")
+    assert problem("le chat de ma voisine", short=True) == (
+        "Il manque 2 mots différents (une phrase d'au moins 7 mots différents).")
+
+
 def test_twelve_characters_without_special_is_not_enough() -> None:
     assert "un caractère spécial" in problem("Abcdefgh1234")  # type: ignore[operator]
 
