@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -84,8 +85,12 @@ class AccountsPage(Page):
         side.addStretch(1)
         holder = QWidget()
         holder.setLayout(side)
-        holder.setFixedWidth(420)
-        body.addWidget(holder)
+        scroll = QScrollArea()  # the panel and the assignments keep their height, the column scrolls
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        scroll.setFixedWidth(440)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.addWidget(scroll)
         layout.addLayout(body, 1)
 
     def show_with(self, **params: Any) -> None:

@@ -54,10 +54,13 @@ class AuditPage(Page):
         self.verify_button.clicked.connect(self.verify)
         head.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(head)
-        self.check_banner = QLabel()
-        self.check_banner.setWordWrap(True)
-        self.check_banner.hide()
-        layout.addWidget(self.check_banner)
+        self.check_ok, self.check_broken = QLabel(), QLabel()  # green, red (style.qss)
+        for banner, name in ((self.check_ok, "okBanner"), (self.check_broken, "banner")):
+            banner.setObjectName(name)
+            banner.setWordWrap(True)
+            banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            banner.hide()
+            layout.addWidget(banner)
 
         filters = Card()
         grid = QGridLayout()
@@ -112,7 +115,9 @@ class AuditPage(Page):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # field lists: elided
         header.setStretchLastSection(True)
+        header.resizeSection(5, 240)
         self.empty = EmptyState("shield", tr("Aucune entrée ne correspond à ces filtres."))
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -200,7 +205,7 @@ class AuditPage(Page):
 
     def _verified(self, check: ChainCheck) -> None:
         self.verify_button.setEnabled(True)
-        self.check_banner.setObjectName("okBanner" if check.ok else "banner")
-        restyle(self.check_banner)
-        self.check_banner.setText(check.message)  # after the style: sized with its padding
-        self.check_banner.show()
+        shown, hidden = (self.check_ok, self.check_broken) if check.ok else (self.check_broken, self.check_ok)
+        hidden.hide()
+        shown.setText(check.message)
+        shown.show()
