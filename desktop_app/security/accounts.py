@@ -61,12 +61,22 @@ class AccountService:
     # ----- writing -------------------------------------------------------------------
     def create(self, actor: Actor, data: AccountInput) -> NewPassword:
         require(actor, Perm.ACCOUNTS)
-        name = clean_username(data.username)
-        display, role = self._clean(data)
+        errors: dict[str, str] = {}
+        name, display, role = "", "", ""
+        try:
+            name = clean_username(data.username)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+        try:
+            display, role = self._clean(data)
+        except ValidationError as exc:
+            errors.update(exc.errors)
         temporary = passwords.temporary_password()
         with self.db.uow() as s:
-            if s.scalar(select(User.id).where(User.username == name)) is not None:
-                raise ValidationError.single("username", f"L'identifiant « {name} » est déjà pris.")
+            if name and s.scalar(select(User.id).where(User.username == name)) is not None:
+                errors["username"] = f"L'identifiant « {name} » est déjà pris."
+            if errors:  # every wrong field at once
+                raise ValidationError(errors)
             self._check_person(s, data.person_id)
             user = User(username=name, display_name=display, role=role, active=True, person_id=data.person_id,
                         password_hash=self.hasher.hash(temporary), must_change_password=True)

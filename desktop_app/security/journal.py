@@ -154,7 +154,7 @@ def _checked(flt: AuditFilter) -> AuditFilter:
         errors["date_to"] = "La date de fin est avant la date de début."
     if errors:
         raise ValidationError(errors)
-    return replace(flt, **dates)
+    return replace(flt, date_from=start, date_to=end)
 
 
 def _filtered(stmt: Select, flt: AuditFilter) -> Select:  # type: ignore[type-arg]

@@ -6,7 +6,7 @@ fraction of a second on purpose)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from desktop_app.actor import Actor
 from desktop_app.app import Escale
@@ -33,6 +33,8 @@ class LoginWindow(QWidget):
         self.resize(980, 720)
 
         outer = QHBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # never resized by its content
+        self.setMinimumSize(700, 640)
         outer.addStretch(1)
         column = QVBoxLayout()
         column.addStretch(1)

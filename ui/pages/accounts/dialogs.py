@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from desktop_app.security.records import NewPassword
 from ui.i18n import tr
@@ -17,8 +17,8 @@ class TemporaryPasswordDialog(QDialog):
         self.setWindowTitle(tr("Mot de passe provisoire"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(28, 24, 28, 22)
         layout.setSpacing(14)
         who = f"{new.account.display_name} ({new.account.username})"
@@ -45,6 +45,11 @@ class TemporaryPasswordDialog(QDialog):
         row.addWidget(ok)
         layout.addLayout(row)
         ok.setFocus()
+        self.ensurePolished()  # sized once, before showing: nothing resizes the window afterwards
+        width = 580
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        self.setMinimumSize(width, height)
+        self.resize(width, height)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.password.text())
