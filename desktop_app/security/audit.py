@@ -208,8 +208,11 @@ def purge(session: Session, before: dt.datetime) -> int:
     """Delete the entries older than ``before`` (UTC) and move the anchor to the last one
     deleted. Refused when that part of the chain is already broken: the purge must not
     erase the evidence."""
+    expired = select(func.max(AuditEntry.id)).where(AuditEntry.at < before)
+    if session.scalar(expired) is None:  # the usual case at start-up: no write at all
+        return 0
     _lock_head(session)
-    last_old = session.scalar(select(func.max(AuditEntry.id)).where(AuditEntry.at < before))
+    last_old = session.scalar(expired)
     if last_old is None:
         return 0
     check = _check(session, upto=last_old)
