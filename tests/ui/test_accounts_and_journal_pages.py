@@ -135,3 +135,13 @@ def test_my_account_changes_the_password(qtbot, qt_app, app, admin) -> None:  # 
     wait_idle(qtbot, window)
     assert page.fields["new"].text() == ""
     assert app.auth.login("admin", "Velo-Rouge-Matin-7").actor.user_id == admin.user_id
+
+
+def test_journal_model_passes_qtmodeltester(qtmodeltester, app, actor, seeded, admin) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.security.journal import AuditFilter
+    from ui.pages.audit.model import AuditModel
+
+    model = AuditModel()
+    model.set_rows(app.audit.search(admin, AuditFilter()).rows)
+    assert model.rowCount() >= 6
+    qtmodeltester.check(model)
