@@ -16,7 +16,11 @@ from db.migrate import upgrade
 from db.models import User
 from desktop_app import paths
 from desktop_app.actor import Actor
+from desktop_app.errors import Refused
 from desktop_app.people.service import PeopleService
+from desktop_app.security.accounts import AccountService
+from desktop_app.security.auth import AuthService
+from desktop_app.security.journal import AuditService
 from desktop_app.settings import SettingsService
 from desktop_app.tournees import Tournees
 
@@ -44,13 +48,26 @@ class Escale:
     people: PeopleService
     settings: SettingsService
     tournees: Tournees
+    auth: AuthService
+    accounts: AccountService
+    audit: AuditService
 
     @classmethod
-    def open(cls, url: str) -> Escale:
+    def open(cls, url: str, purge_journal: bool = True) -> Escale:
         db = Database(url)
         upgrade(db)
         settings = SettingsService(db)
-        return cls(db=db, people=PeopleService(db), settings=settings, tournees=Tournees.create(db, settings))
+        app = cls(
+            db=db, people=PeopleService(db), settings=settings, auth=AuthService(db),
+            accounts=AccountService(db), audit=AuditService(db, settings),
+            tournees=Tournees.create(db, settings),
+        )
+        if purge_journal:  # the journal keeps 12 months (setting); older entries go at opening
+            try:
+                app.audit.purge_expired()
+            except Refused as exc:
+                log.warning("Audit purge skipped: %s", exc.message_fr)
+        return app
 
     def local_actor(self) -> Actor:
         """The fixed local coordinator account used until personal logins exist."""

@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from db.engine import sqlite_path
 from db.migrate import DatabaseTooNew
 from desktop_app import __version__
 from desktop_app.app import Escale, resolve_database_url
@@ -56,7 +57,35 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo]  # type: ignore[type-arg]
+def _register_audit(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("audit", help="journal d'audit : vérifier la chaîne, purger les entrées expirées")
+    p.add_argument("action", choices=["verify", "purge"], help="verify : vérifier ; purge : supprimer les entrées expirées")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="CHEMIN", help="fichier SQLite (ou URL) à ouvrir")
+    _HANDLERS["audit"] = _run_audit
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    """Exit 0 when the journal is intact (or purged), 1 when it was tampered with."""
+    url = resolve_database_url(args.db)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        print(f"Aucune base Escale à cet emplacement : {path}", file=sys.stderr)
+        return 1
+    app = Escale.open(url, purge_journal=False)
+    try:
+        if args.action == "purge":
+            removed = app.audit.purge_expired()
+            print(f"{removed} entrée(s) expirée(s) supprimée(s) du journal." if removed
+                  else "Aucune entrée expirée à supprimer.")
+            return 0
+        check = app.audit.verify()
+        print(check.message, file=sys.stdout if check.ok else sys.stderr)
+        return 0 if check.ok else 1
+    finally:
+        app.close()
+
+
+_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit]  # type: ignore[type-arg]
 
 
 def open_app(db: str | None) -> Escale:

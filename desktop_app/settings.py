@@ -42,6 +42,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("tournees.facteur_detour", float, 1.3, "Tournées : facteur de détour par défaut (route / vol d'oiseau)"),
         Setting("tournees.osrm_url", str, "", "Tournées : serveur d'itinéraires OSRM local (facultatif)"),
         Setting("geocodage.ban_url", str, "https://api-adresse.data.gouv.fr", "Géocodage : adresse du service BAN"),
+        Setting("audit.conservation_mois", int, 12, "Conservation du journal d'audit (mois)", 6, 12),
     ]
 }
 

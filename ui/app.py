@@ -15,7 +15,7 @@ from db.migrate import DatabaseTooNew
 from desktop_app import __version__, paths
 from desktop_app.app import Escale, resolve_database_url
 from desktop_app.logging_setup import setup_logging
-from ui import theme
+from ui import gc_guard, theme
 from ui.i18n import install_french, tr
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not _TRANSLATORS:
         _TRANSLATORS.extend(install_french(app))
     theme.apply(app)
+    gc_guard.install(app)
     return app
 
 
@@ -95,11 +96,12 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
         if escale is None:
             QMessageBox.critical(None, tr("Escale"), problem or "")
             return 1
-        from ui.main_window import MainWindow
+        from ui.auth.flow import SessionFlow
 
-        window = MainWindow(escale, escale.local_actor(), demo=demo and not db)
-        window.show()
+        flow = SessionFlow(escale, demo=demo and not db)  # login first, then the main window
+        flow.start()
         code = app.exec()
+        flow.finish()
         escale.close()
         return int(code)
     finally:

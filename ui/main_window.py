@@ -25,6 +25,7 @@ from desktop_app.actor import Actor
 from desktop_app.app import Escale
 from ui import theme
 from ui.context import Context
+from ui.auth.session import SessionLock
 from ui.i18n import tr
 from ui.ops import Ops
 from ui.pages import registry
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.pages: dict[str, Page] = {}
-        for spec in registry():
+        for spec in registry(actor):
             page = spec.factory(self.ctx)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
@@ -73,7 +74,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar(escale, actor)
         self.toast = Toast(central)
         self._build_shortcuts()
-        self.navigate(ACCUEIL)
+        self.session = SessionLock(self, escale, actor, self.ops)
+        self.navigate(ACCUEIL if ACCUEIL in self.pages else next(iter(self.pages)))
 
     # ----- construction ---------------------------------------------------------------
     def _build_sidebar(self, service: str | None) -> QWidget:
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         return page
 
     def focus_search(self) -> None:
-        if not self.current_page().focus_search():
+        if not self.current_page().focus_search() and PERSONNES in self.pages:
             self.navigate(PERSONNES, search=True)
 
     def notify(self, text: str) -> None:

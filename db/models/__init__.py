@@ -11,9 +11,9 @@ from db.models.tournees import (
     TariffRate,
     Vehicle,
 )
-from db.models.users import User
+from db.models.users import BenevoleAssignment, User
 
 __all__ = [
-    "AidantLink", "AppSetting", "AuditEntry", "CommuneConvention", "Passage", "PassageParticipant",
+    "AidantLink", "AppSetting", "AuditEntry", "BenevoleAssignment", "CommuneConvention", "Passage", "PassageParticipant",
     "PassageStop", "Person", "TariffRate", "User", "Vehicle",
 ]

@@ -16,6 +16,7 @@ from db.models import AidantLink, Person
 from desktop_app.app import Escale
 from desktop_app.demo.generator import DemoGenerator
 from desktop_app.demo.people import Row
+from desktop_app.demo.accounts import populate_accounts
 from desktop_app.demo.tournees import populate_tournees
 from desktop_app.demo.traits import REFERENCE_DATE
 
@@ -59,9 +60,10 @@ def write_demo_database(path: str | Path, people: int = 300, seed: int = 1, forc
         with app.db.uow() as session:
             stats = write_people(session, DemoGenerator(people, seed))
         tournees = populate_tournees(app.db, seed, REFERENCE_DATE)
+        accounts = populate_accounts(app.db, seed, REFERENCE_DATE)
     finally:
         app.close()
-    return f"{stats.summary(target)}\n{tournees}"
+    return f"{stats.summary(target)}\n{tournees}\n{accounts}"
 
 
 def write_people(session: Session, generator: DemoGenerator) -> DemoStats:

@@ -20,6 +20,7 @@ from db.models import Person
 from desktop_app.actor import Actor
 from desktop_app.people import search
 from desktop_app.people.records import PersonFilter, RoleFilter
+from desktop_app.security import scope
 from desktop_app.security.permissions import Perm, can, require
 
 
@@ -62,7 +63,9 @@ class PeopleStats:
         with self.db.read() as s:
 
             def count(flt: PersonFilter, focus: Focus | None = None) -> int:
-                stmt = search.apply_filter(select(func.count(Person.id)), flt)
+                stmt = scope.restrict_people(
+                    search.apply_filter(select(func.count(Person.id)), flt), actor, Person.id
+                )
                 if focus is not None:
                     stmt = stmt.where(_focus_clause(focus, today))
                 return int(s.scalar(stmt) or 0)
@@ -88,7 +91,7 @@ class PeopleStats:
         require(actor, Perm.PEOPLE_READ)
         extra = None if focus is None else _focus_clause(focus, today or dt.date.today())
         with self.db.read() as s:
-            return search.list_ids(s, flt, limit, extra)
+            return search.list_ids(s, flt, limit, extra, scope.people_clause(actor, Person.id))
 
     def file_is_empty(self, actor: Actor) -> bool:
         require(actor, Perm.PEOPLE_READ)

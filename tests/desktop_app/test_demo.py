@@ -53,11 +53,12 @@ def test_summary_line(tmp_path: Path) -> None:
     summary = write_demo_database(path, people=300, seed=1)
     links = rows(path, "aidant_link")
     aidants = len({link["aidant_id"] for link in links})
-    people_line, tournees_line = summary.splitlines()
+    people_line, tournees_line, accounts_line = summary.splitlines()
     assert people_line == (
         f"Base de démonstration écrite : {path.resolve()} (300 personnes, {aidants} aidants liés, 12 communes)"
     )
     assert tournees_line.startswith("Tournées : 1 véhicule, 15 communes conventionnées")
+    assert "comptes" in accounts_line.lower()
 
 
 def test_same_seed_same_rows_other_seed_other_rows(tmp_path: Path, demo: Path) -> None:

@@ -38,6 +38,18 @@ def seeded(app: Escale, actor) -> dict[str, int]:  # type: ignore[no-untyped-def
     return ids
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """As in the application: no cyclic GC in worker threads (ui.gc_guard)."""
+    from ui import gc_guard
+
+    gc_guard.install(qapp)
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture
 def qt_app(qapp):  # type: ignore[no-untyped-def]
     from ui.app import create_application

@@ -183,8 +183,15 @@ def test_link_without_relation_is_refused_with_its_message(qtbot, window, seeded
 def test_sensitive_fields_hidden_from_a_role_without_access(qtbot, qt_app, app, seeded) -> None:  # type: ignore[no-untyped-def]
     from ui.main_window import MainWindow
 
-    animateur = Actor(user_id=None, username="anim", display_name="Animatrice", role=Role.ANIMATEUR)
-    window = MainWindow(app, animateur)
+    from db.models import BenevoleAssignment, User
+
+    with app.db.uow() as s:  # a bénévole account to whom Hélène is assigned
+        user = User(username="benevole", display_name="Bénévole", role="benevole")
+        s.add(user)
+        s.flush()
+        s.add(BenevoleAssignment(user_id=user.id, person_id=seeded["Hélène"]))
+    benevole = Actor(user_id=user.id, username="benevole", display_name="Bénévole", role=Role.BENEVOLE)
+    window = MainWindow(app, benevole)
     qtbot.addWidget(window)
     window.show()
     window.navigate(PERSONNES, person_id=seeded["Hélène"])
