@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from desktop_app.actor import Actor
 from desktop_app.app import Escale
 from ui import theme
-from ui.context import Context
 from ui.auth.session import SessionLock
+from ui.context import Context
 from ui.i18n import tr
 from ui.ops import Ops
 from ui.pages import registry

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from db.engine import sqlite_url
 from db.models import AidantLink, Person
 from desktop_app.app import Escale
+from desktop_app.demo.accounts import populate_accounts
 from desktop_app.demo.generator import DemoGenerator
 from desktop_app.demo.people import Row
-from desktop_app.demo.accounts import populate_accounts
 from desktop_app.demo.tournees import populate_tournees
 from desktop_app.demo.traits import REFERENCE_DATE
 

@@ -181,9 +181,8 @@ def test_link_without_relation_is_refused_with_its_message(qtbot, window, seeded
 
 
 def test_sensitive_fields_hidden_from_a_role_without_access(qtbot, qt_app, app, seeded) -> None:  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
-
     from db.models import BenevoleAssignment, User
+    from ui.main_window import MainWindow
 
     with app.db.uow() as s:  # a bénévole account to whom Hélène is assigned
         user = User(username="benevole", display_name="Bénévole", role="benevole")
