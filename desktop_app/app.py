@@ -16,6 +16,8 @@ from db.migrate import upgrade
 from db.models import User
 from desktop_app import paths
 from desktop_app.actor import Actor
+from desktop_app.backups import BackupService
+from desktop_app.encryption import translated_errors
 from desktop_app.people.service import PeopleService
 from desktop_app.settings import SettingsService
 
@@ -42,12 +44,16 @@ class Escale:
     db: Database
     people: PeopleService
     settings: SettingsService
+    backups: BackupService
 
     @classmethod
-    def open(cls, url: str) -> Escale:
-        db = Database(url)
+    def open(cls, url: str, passphrase: str | None = None) -> Escale:
+        """``passphrase`` for an encrypted file; a wrong or missing one raises a French
+        WrongPassphrase / PassphraseRequired (desktop_app.encryption)."""
+        with translated_errors():
+            db = Database(url, passphrase=passphrase)
         upgrade(db)
-        return cls(db=db, people=PeopleService(db), settings=SettingsService(db))
+        return cls(db=db, people=PeopleService(db), settings=SettingsService(db), backups=BackupService(db))
 
     def local_actor(self) -> Actor:
         """The fixed local coordinator account used until personal logins exist."""
@@ -59,5 +65,10 @@ class Escale:
                 s.flush()
             return Actor(user.id, user.username, user.display_name, Role(user.role))
 
-    def close(self) -> None:
-        self.db.dispose()
+    def close(self, backup: bool = False) -> None:
+        """``backup=True`` when the user closes Escale: one verified backup, then rotation."""
+        try:
+            if backup:
+                self.backups.on_close()
+        finally:
+            self.db.dispose()

@@ -19,6 +19,7 @@ STATUT = {
     StatutPersonne.ACTIF: "Actif",
     StatutPersonne.ARCHIVE: "Archivé",
     StatutPersonne.DECEDE: "Décédé",
+    StatutPersonne.ANONYMISE: "Anonymisé",
 }
 MOBILITE = {
     Mobilite.AUTONOME: "Autonome",

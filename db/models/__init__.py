@@ -2,7 +2,8 @@
 
 from db.models.audit import AuditEntry
 from db.models.people import AidantLink, Person
+from db.models.rgpd import RightsRequest
 from db.models.settings import AppSetting
 from db.models.users import User
 
-__all__ = ["AidantLink", "AppSetting", "AuditEntry", "Person", "User"]
+__all__ = ["AidantLink", "AppSetting", "AuditEntry", "Person", "RightsRequest", "User"]
