@@ -107,9 +107,11 @@ def integrity_ok(path: Path | str, passphrase: str | None) -> bool:
     conn = connect(path, passphrase)
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
-        return [tuple(r) for r in rows] == [("ok",)]
+    except (sqlite3.DatabaseError, module().DatabaseError):
+        return False  # not even readable as a database
     finally:
         conn.close()
+    return [tuple(r) for r in rows] == [("ok",)]
 
 
 def remove_with_sidecars(path: Path) -> None:

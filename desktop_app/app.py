@@ -18,7 +18,10 @@ from desktop_app import paths
 from desktop_app.actor import Actor
 from desktop_app.backups import BackupService
 from desktop_app.encryption import translated_errors
+from desktop_app.notice import NoticeService
 from desktop_app.people.service import PeopleService
+from desktop_app.retention import RetentionService
+from desktop_app.rights import RightsService
 from desktop_app.settings import SettingsService
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,9 @@ class Escale:
     people: PeopleService
     settings: SettingsService
     backups: BackupService
+    retention: RetentionService
+    rights: RightsService
+    notice: NoticeService
 
     @classmethod
     def open(cls, url: str, passphrase: str | None = None) -> Escale:
@@ -53,7 +59,12 @@ class Escale:
         with translated_errors():
             db = Database(url, passphrase=passphrase)
         upgrade(db)
-        return cls(db=db, people=PeopleService(db), settings=SettingsService(db), backups=BackupService(db))
+        settings = SettingsService(db)
+        return cls(
+            db=db, people=PeopleService(db), settings=settings, backups=BackupService(db),
+            retention=RetentionService(db, settings), rights=RightsService(db, settings),
+            notice=NoticeService(db, settings),
+        )
 
     def local_actor(self) -> Actor:
         """The fixed local coordinator account used until personal logins exist."""
