@@ -1,7 +1,8 @@
-"""Engine and unit of work for SQLite (default) or PostgreSQL (through the URL alone).
+"""Engine and unit of work for SQLite (default), SQLCipher (an encrypted SQLite file, given
+a passphrase) or PostgreSQL (through the URL alone).
 
-SQLite gets WAL, foreign keys and a busy timeout on every connection; nothing SQLite-only
-leaves this package.
+SQLite gets WAL, foreign keys and a busy timeout on every connection, encrypted or not;
+nothing SQLite-only leaves this package. The passphrase never enters ``Database.url``.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from db import crypto
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +48,75 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def _encrypted_engine(path: Path, passphrase: str, **kwargs: Any) -> Engine:
+    """SQLAlchemy's ``sqlite+pysqlcipher`` dialect keys each new connection first
+    (``PRAGMA key``); a QueuePool keeps connections open, since each key derivation costs
+    about 0.1 s by design."""
+    url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+    engine = create_engine(url, module=crypto.module(), poolclass=QueuePool, **kwargs)
+
+    def _cipher_pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA cipher_compatibility = 4")
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.close()
+
+    event.listen(engine, "connect", _cipher_pragmas)
+    return engine
+
+
+def make_engine(url: str, passphrase: str | None = None, **kwargs: Any) -> Engine:
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, **kwargs)
+        if passphrase is not None:
+            if path is None:
+                raise ValueError("an encrypted database needs a file path")
+            engine = _encrypted_engine(path, passphrase, **kwargs)
+        else:
+            engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if passphrase is not None:
+        raise ValueError("only SQLite files are encrypted by Escale")
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
 class Database:
-    """One database: its engine and a factory of units of work."""
+    """One database: its engine and a factory of units of work.
 
-    def __init__(self, url: str, engine: Engine | None = None) -> None:
+    ``passphrase`` opens (or creates) an encrypted SQLite file; a wrong one raises
+    ``crypto.WrongPassphrase`` before anything is written, an encrypted file opened without
+    one raises ``crypto.PassphraseRequired``.
+    """
+
+    def __init__(self, url: str, engine: Engine | None = None, passphrase: str | None = None) -> None:
         self.url = url
-        self.engine = engine or make_engine(url)
+        path = sqlite_path(url)
+        if path is not None and engine is None:
+            crypto.check_file(path, passphrase)
+        self._passphrase = passphrase
+        self.engine = engine or make_engine(url, passphrase)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def is_encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    def raw_file_connection(self, path: Path | None = None) -> Any:
+        """A DB-API connection to ``path`` (default: this file) keyed like this database:
+        the db-level door for the backup API and integrity checks."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("not a SQLite file database")
+        return crypto.connect(target, self._passphrase)
 
     @property
     def is_sqlite(self) -> bool:

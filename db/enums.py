@@ -20,6 +20,7 @@ class StatutPersonne(StrEnum):
     ACTIF = "actif"
     ARCHIVE = "archive"
     DECEDE = "decede"
+    ANONYMISE = "anonymise"  # identity removed at the end of retention; statistics kept
 
 
 class Mobilite(StrEnum):
@@ -71,3 +72,13 @@ class Role(StrEnum):
     ANIMATEUR = "animateur"
     BENEVOLE = "benevole"
     CHAUFFEUR = "chauffeur"
+
+
+class RightsKind(StrEnum):
+    """Requests a person makes under the RGPD (articles 15 to 21)."""
+
+    ACCES = "acces"
+    RECTIFICATION = "rectification"
+    EFFACEMENT = "effacement"
+    OPPOSITION = "opposition"
+    LIMITATION = "limitation"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from db.backup import copy_database
 from db.engine import Database, sqlite_path
 
 log = logging.getLogger(__name__)
@@ -39,24 +39,27 @@ def head_revisions() -> tuple[str, ...]:
     return tuple(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
 
 
+def is_known_revision(revision: str) -> bool:
+    """True when this code knows the revision (a file from a newer Escale is not)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config("sqlite://")).get_revision(revision) is not None
+    except Exception:
+        return False
+
+
 def current_revisions(engine: Engine) -> tuple[str, ...]:
     with engine.connect() as conn:
         return tuple(MigrationContext.configure(conn).get_current_heads())
 
 
-def backup_sqlite_file(path: Path, label: str) -> Path:
-    """Consistent copy of a live SQLite file (online backup API) next to it."""
+def backup_sqlite_file(db: Database, label: str) -> Path:
+    """Consistent, verified copy of a live SQLite file next to it (online backup API; an
+    encrypted file gives an encrypted copy with the same key)."""
+    path = db.path
+    assert path is not None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    return target
+    return copy_database(db, target).path
 
 
 def upgrade(db: Database) -> Path | None:
@@ -74,7 +77,7 @@ def upgrade(db: Database) -> Path | None:
     backup = None
     path = sqlite_path(db.url)
     if current and path is not None and path.exists():
-        backup = backup_sqlite_file(path, f"avant-migration-{current[0][:12]}")
+        backup = backup_sqlite_file(db, f"avant-migration-{current[0][:12]}")
         log.info("Backup before migration: %s", backup)
     with db.engine.begin() as conn:
         cfg = alembic_config(db.url)

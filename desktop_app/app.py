@@ -16,8 +16,13 @@ from db.migrate import upgrade
 from db.models import User
 from desktop_app import paths
 from desktop_app.actor import Actor
+from desktop_app.backups import BackupService
+from desktop_app.encryption import translated_errors
 from desktop_app.errors import Refused
+from desktop_app.notice import NoticeService
 from desktop_app.people.service import PeopleService
+from desktop_app.retention import RetentionService
+from desktop_app.rights import RightsService
 from desktop_app.security.accounts import AccountService
 from desktop_app.security.auth import AuthService
 from desktop_app.security.journal import AuditService
@@ -51,16 +56,25 @@ class Escale:
     auth: AuthService
     accounts: AccountService
     audit: AuditService
+    backups: BackupService
+    retention: RetentionService
+    rights: RightsService
+    notice: NoticeService
 
     @classmethod
-    def open(cls, url: str, purge_journal: bool = True) -> Escale:
-        db = Database(url)
+    def open(cls, url: str, passphrase: str | None = None, purge_journal: bool = True) -> Escale:
+        """``passphrase`` for an encrypted file; a wrong or missing one raises a French
+        WrongPassphrase / PassphraseRequired (desktop_app.encryption)."""
+        with translated_errors():
+            db = Database(url, passphrase=passphrase)
         upgrade(db)
         settings = SettingsService(db)
         app = cls(
             db=db, people=PeopleService(db), settings=settings, auth=AuthService(db),
             accounts=AccountService(db), audit=AuditService(db, settings),
-            tournees=Tournees.create(db, settings),
+            tournees=Tournees.create(db, settings), backups=BackupService(db),
+            retention=RetentionService(db, settings), rights=RightsService(db, settings),
+            notice=NoticeService(db, settings),
         )
         if purge_journal:  # the journal keeps 12 months (setting); older entries go at opening
             try:
@@ -79,5 +93,10 @@ class Escale:
                 s.flush()
             return Actor(user.id, user.username, user.display_name, Role(user.role))
 
-    def close(self) -> None:
-        self.db.dispose()
+    def close(self, backup: bool = False) -> None:
+        """``backup=True`` when the user closes Escale: one verified backup, then rotation."""
+        try:
+            if backup:
+                self.backups.on_close()
+        finally:
+            self.db.dispose()

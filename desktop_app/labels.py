@@ -7,6 +7,7 @@ from db.enums import (
     Civilite,
     Mobilite,
     RelationAidant,
+    RightsKind,
     Role,
     Sexe,
     SourceOrientation,
@@ -19,6 +20,7 @@ STATUT = {
     StatutPersonne.ACTIF: "Actif",
     StatutPersonne.ARCHIVE: "Archivé",
     StatutPersonne.DECEDE: "Décédé",
+    StatutPersonne.ANONYMISE: "Anonymisé",
 }
 MOBILITE = {
     Mobilite.AUTONOME: "Autonome",
@@ -65,6 +67,13 @@ ROLE = {
     Role.CHAUFFEUR: "Chauffeur",
 }
 GIR = {i: f"GIR {i}" for i in range(1, 7)}
+RIGHTS_KIND = {
+    RightsKind.ACCES: "Accès",
+    RightsKind.RECTIFICATION: "Rectification",
+    RightsKind.EFFACEMENT: "Effacement",
+    RightsKind.OPPOSITION: "Opposition",
+    RightsKind.LIMITATION: "Limitation",
+}
 
 
 def label(mapping: dict, value: object, default: str = "") -> str:  # type: ignore[type-arg]

@@ -34,6 +34,8 @@ REGISTRY: dict[str, Setting] = {
         Setting("veille.semaines", int, 6, "Veille : alerte après combien de semaines sans contact", 1, 52),
         Setting("bilan.seuil_petits_effectifs", int, 5, "Bilans : seuil de masquage des petits effectifs", 1, 20),
         Setting("rgpd.retention_mois", int, 24, "Conservation en base active après le dernier contact (mois)", 6, 120),
+        Setting("rgpd.responsable", str, "", "Responsable du traitement (ex. : le Président du CCAS)"),
+        Setting("rgpd.dpo_contact", str, "", "Délégué à la protection des données : contact"),
         Setting("session.verrouillage_minutes", int, 10, "Verrouillage après inactivité (minutes)", 1, 120),
         Setting("tournees.trajet_max_minutes", int, 45, "Tournées : durée maximale à bord par passager (minutes)", 5, 180),
         Setting("tournees.marge_arrivee_minutes", int, 15, "Tournées : arrivée au lieu avant le début (minutes)", 0, 120),

@@ -2,6 +2,7 @@
 
 from db.models.audit import AuditEntry
 from db.models.people import AidantLink, Person
+from db.models.rgpd import RightsRequest
 from db.models.settings import AppSetting
 from db.models.tournees import (
     CommuneConvention,
@@ -15,5 +16,5 @@ from db.models.users import BenevoleAssignment, User
 
 __all__ = [
     "AidantLink", "AppSetting", "AuditEntry", "BenevoleAssignment", "CommuneConvention", "Passage", "PassageParticipant",
-    "PassageStop", "Person", "TariffRate", "User", "Vehicle",
+    "PassageStop", "Person", "RightsRequest", "TariffRate", "User", "Vehicle",
 ]

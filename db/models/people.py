@@ -18,6 +18,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -79,6 +80,9 @@ class Person(Timestamped, Versioned, Base):
     est_benevole: Mapped[bool] = mapped_column(Boolean, default=False)
     statut: Mapped[str] = mapped_column(String(10), default="actif", index=True)
     archived_at: Mapped[dt.datetime | None] = mapped_column()
+    # Kept after anonymisation so statistics by age still add up (age in year N = N − year).
+    annee_naissance: Mapped[int | None] = mapped_column(Integer)
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_contact_date: Mapped[dt.date | None] = mapped_column(Date)
 
     search_text: Mapped[str] = mapped_column(Text, default="")

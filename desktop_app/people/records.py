@@ -132,6 +132,7 @@ class PersonFilter:
     gir: str | None = None  # "1".."6", "1-4", "5-6", "aucun"
     sort: SortKey = SortKey.NOM
     descending: bool = False
+    hide_archived: bool = False  # set by the service for roles that may not read archives
 
 
 @dataclass(frozen=True)

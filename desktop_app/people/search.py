@@ -48,6 +48,8 @@ def apply_filter(stmt: Select, flt: PersonFilter) -> Select:  # type: ignore[typ
         stmt = stmt.where(Person.search_text.like(f"%{token}%"))
     if flt.statut:
         stmt = stmt.where(Person.statut == flt.statut)
+    if flt.hide_archived:
+        stmt = stmt.where(Person.statut != "archive")
     if flt.commune_insee:
         stmt = stmt.where(Person.commune_insee == flt.commune_insee)
     if flt.gir:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import fields as dc_fields
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -22,7 +23,7 @@ from db.enums import RelationAidant, StatutPersonne
 from db.models import AidantLink, Person
 from desktop_app.actor import Actor
 from desktop_app.communes import get_registry
-from desktop_app.errors import Conflict, NotFound, ValidationError
+from desktop_app.errors import Conflict, NotFound, PermissionDenied, Refused, ValidationError
 from desktop_app.people import search
 from desktop_app.people.duplicates import find_duplicates
 from desktop_app.people.records import (
@@ -55,18 +56,25 @@ class PeopleService:
         with self.db.uow() as s:
             person = self._load(s, person_id)
             scope.check_person(s, actor, person_id)
+            if person.statut == StatutPersonne.ARCHIVE and not can(actor, Perm.PEOPLE_ARCHIVE):
+                raise PermissionDenied("Cette fiche est archivée : seul le coordinateur peut la consulter.")
             audit.record(s, actor, "consultation", "person", person.id, person_id=person.id)
             return self._detail(s, actor, person)
+
+    @staticmethod
+    def _visible(actor: Actor, flt: PersonFilter) -> PersonFilter:
+        """Archived files are readable by the coordinator only (CNIL 2023-095)."""
+        return flt if can(actor, Perm.PEOPLE_ARCHIVE) else replace(flt, hide_archived=True)
 
     def list_ids(self, actor: Actor, flt: PersonFilter, limit: int | None = None) -> list[int]:
         require(actor, Perm.PEOPLE_READ)
         with self.db.read() as s:
-            return search.list_ids(s, flt, limit, scope=scope.people_clause(actor, Person.id))
+            return search.list_ids(s, self._visible(actor, flt), limit, scope=scope.people_clause(actor, Person.id))
 
     def count(self, actor: Actor, flt: PersonFilter) -> int:
         require(actor, Perm.PEOPLE_READ)
         with self.db.read() as s:
-            return search.count(s, flt, scope.people_clause(actor, Person.id))
+            return search.count(s, self._visible(actor, flt), scope.people_clause(actor, Person.id))
 
     def rows(self, actor: Actor, ids: list[int]) -> list[PersonRow]:
         require(actor, Perm.PEOPLE_READ)
@@ -129,6 +137,7 @@ class PeopleService:
                 scope.check_person(s, actor, person_id)
                 if person.version_id != expected_version:
                     raise Conflict()
+                self._refuse_anonymised(person, values["statut"])
                 changed = [k for k, v in values.items() if getattr(person, k) != v]
                 if values["statut"] == StatutPersonne.ARCHIVE and person.statut != StatutPersonne.ARCHIVE:
                     person.archived_at = utcnow()
@@ -150,6 +159,7 @@ class PeopleService:
         with self.db.uow() as s:
             person = self._load(s, person_id)
             scope.check_person(s, actor, person_id)
+            self._refuse_anonymised(person, str(statut))
             if person.statut == statut:
                 return self._detail(s, actor, person)
             person.statut = str(statut)
@@ -204,9 +214,18 @@ class PeopleService:
         return person
 
     @staticmethod
+    def _refuse_anonymised(person: Person, new_statut: str) -> None:
+        if person.anonymised_at is not None:
+            raise Refused("Cette fiche a été anonymisée : elle ne peut plus être modifiée.")
+        if new_statut == StatutPersonne.ANONYMISE:
+            raise ValidationError.single(
+                "statut", "L'anonymisation se fait depuis la page Conservation des données.")
+
+    @staticmethod
     def _refresh_derived(person: Person) -> None:
         person.search_text = search.search_text_for(person)
         person.sort_key = search.sort_key_for(person)
+        person.annee_naissance = person.date_naissance.year if person.date_naissance else None
 
     def _detail(self, s: Session, actor: Actor, person: Person) -> PersonDetail:
         show_sensitive = can(actor, Perm.PEOPLE_READ_SENSITIVE)

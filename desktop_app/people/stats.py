@@ -90,6 +90,8 @@ class PeopleStats:
         """Ordered ids as ``PeopleService.list_ids`` gives them, narrowed by ``focus``."""
         require(actor, Perm.PEOPLE_READ)
         extra = None if focus is None else _focus_clause(focus, today or dt.date.today())
+        if not can(actor, Perm.PEOPLE_ARCHIVE):  # archives: coordinator only (CNIL 2023-095)
+            flt = replace(flt, hide_archived=True)
         with self.db.read() as s:
             return search.list_ids(s, flt, limit, extra, scope.people_clause(actor, Person.id))
 
