@@ -16,8 +16,14 @@ from db.migrate import upgrade
 from db.models import User
 from desktop_app import paths
 from desktop_app.actor import Actor
+from desktop_app.partners.funding import FundingService
+from desktop_app.partners.service import PartnersService
 from desktop_app.people.service import PeopleService
 from desktop_app.settings import SettingsService
+from desktop_app.timeline import TimelineService
+from desktop_app.visits.accueil import AccueilService
+from desktop_app.visits.service import VisitsService
+from desktop_app.visits.veille import VeilleService
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +48,24 @@ class Escale:
     db: Database
     people: PeopleService
     settings: SettingsService
+    visits: VisitsService
+    veille: VeilleService
+    accueil: AccueilService
+    timeline: TimelineService
+    partners: PartnersService
+    funding: FundingService
 
     @classmethod
     def open(cls, url: str) -> Escale:
         db = Database(url)
         upgrade(db)
-        return cls(db=db, people=PeopleService(db), settings=SettingsService(db))
+        settings = SettingsService(db)
+        veille = VeilleService(db, settings)
+        return cls(
+            db=db, people=PeopleService(db), settings=settings,
+            visits=VisitsService(db), veille=veille, accueil=AccueilService(db, veille),
+            timeline=TimelineService(db), partners=PartnersService(db), funding=FundingService(db),
+        )
 
     def local_actor(self) -> Actor:
         """The fixed local coordinator account used until personal logins exist."""

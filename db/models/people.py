@@ -65,6 +65,7 @@ class Person(Timestamped, Versioned, Base):
     statut: Mapped[str] = mapped_column(String(10), default="actif", index=True)
     archived_at: Mapped[dt.datetime | None] = mapped_column()
     last_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+    next_contact_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # from visits
 
     search_text: Mapped[str] = mapped_column(Text, default="")
     sort_key: Mapped[str] = mapped_column(String(220), default="")
