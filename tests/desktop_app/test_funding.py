@@ -72,7 +72,7 @@ def test_summary_by_financeur_and_status(app, actor) -> None:
 
 
 def test_edit_and_delete(app, actor) -> None:
-    cfppa, carsat = financeurs(app, actor)
+    cfppa, _ = financeurs(app, actor)
     row = app.funding.create(actor, FundingInput(financeur_id=cfppa, annee=2026, montant="10000", action="Bus"))
     data = row.to_input()
     data.statut, data.date_versement = "verse", "15/06/2026"
