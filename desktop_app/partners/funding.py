@@ -34,7 +34,7 @@ class FundingService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def list(self, actor: Actor, year: int | None = None, financeur_id: int | None = None) -> list[FundingRow]:
+    def lines(self, actor: Actor, year: int | None = None, financeur_id: int | None = None) -> list[FundingRow]:
         require(actor, Perm.FUNDING_READ)
         stmt = select(FundingLine, Partner.nom).join(Partner, Partner.id == FundingLine.financeur_id)
         if year is not None:

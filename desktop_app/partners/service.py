@@ -54,7 +54,7 @@ class PartnersService:
         self.db = db
 
     # ----- reading -------------------------------------------------------------------
-    def list(self, actor: Actor, flt: PartnerFilter | None = None) -> list[PartnerRow]:
+    def search(self, actor: Actor, flt: PartnerFilter | None = None) -> list[PartnerRow]:
         require(actor, Perm.PARTNERS_READ)
         flt = flt or PartnerFilter()
         stmt = select(Partner)
@@ -74,7 +74,7 @@ class PartnersService:
 
     def choices(self, actor: Actor, role: str | None = None) -> list[tuple[int, str]]:
         """(id, name) of the active partners, those with ``role`` first when given."""
-        rows = self.list(actor, PartnerFilter())
+        rows = self.search(actor, PartnerFilter())
         if role:
             rows = sorted(rows, key=lambda r: role not in r.roles)
         return [(r.id, r.nom) for r in rows]

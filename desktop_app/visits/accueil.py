@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import case, exists, func, select
 
 from db.engine import Database
 from db.models import Person, Visit
@@ -63,10 +63,11 @@ class AccueilService:
                     func.count(Person.id),
                 ).where(accompanied(), Person.next_contact_due.between(monday, sunday))
             ).one()
-            year = s.execute(
-                select(func.count(Visit.id), func.count(distinct(Visit.person_id)))
-                .where(Visit.date.between(jan1, today))
-            ).one()
+            visits = s.scalar(select(func.count(Visit.id)).where(Visit.date.between(jan1, today))) or 0
+            # EXISTS per person rather than COUNT(DISTINCT) over the visits: one index probe
+            # per person instead of sorting a year of visits.
+            visited = s.scalar(select(func.count(Person.id)).where(exists().where(
+                Visit.person_id == Person.id, Visit.date.between(jan1, today)))) or 0
             new_people = s.scalar(
                 select(func.count(Person.id)).where(
                     accompanied(), Person.created_at >= dt.datetime(today.year, 1, 1))
@@ -76,7 +77,7 @@ class AccueilService:
             today=today, week_start=monday, week_end=sunday,
             planned_today=int(planned[0] or 0), planned_week=int(planned[1] or 0),
             veille=counts.total, veille_weeks=counts.weeks, year=today.year,
-            people_accompanied=year[1] or 0, visits=year[0] or 0, new_people=new_people,
+            people_accompanied=visited, visits=visits, new_people=new_people,
         )
 
     def people_ids(self, actor: Actor, figure: Figure, today: dt.date | None = None) -> list[int]:
@@ -89,11 +90,13 @@ class AccueilService:
         if figure == Figure.PREVUS_SEMAINE:
             return self.veille.planned_ids(actor, monday, sunday)
         if figure == Figure.VEILLE:
-            return self.veille.ids(actor, today)
+            return self.veille.current(actor, today).ids
         with self.db.read() as s:
             if figure == Figure.PERSONNES_ACCOMPAGNEES:
-                visited = select(Visit.person_id).where(Visit.date.between(dt.date(today.year, 1, 1), today))
-                stmt = select(Person.id).where(Person.id.in_(visited)).order_by(Person.sort_key, Person.id)
+                stmt = (select(Person.id)
+                        .where(exists().where(Visit.person_id == Person.id,
+                                              Visit.date.between(dt.date(today.year, 1, 1), today)))
+                        .order_by(Person.sort_key, Person.id))
             elif figure == Figure.NOUVELLES_PERSONNES:
                 stmt = (select(Person.id)
                         .where(accompanied(), Person.created_at >= dt.datetime(today.year, 1, 1))

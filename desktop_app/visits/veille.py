@@ -16,6 +16,7 @@ The row shows the reasons in words so a coordinator sees why someone is high on 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,12 @@ class VeilleCounts:
     sans_contact: int
     jamais: int
     weeks: int
+
+
+@dataclass(frozen=True)
+class VeilleList:
+    ids: list[int]  # most fragile first
+    counts: VeilleCounts
 
 
 @dataclass(frozen=True)
@@ -95,21 +102,30 @@ class VeilleService:
     def weeks(self) -> int:
         return int(self.settings.get("veille.semaines"))
 
-    def ids(self, actor: Actor, today: dt.date | None = None) -> list[int]:
-        """Everyone on the watch list, most fragile first."""
-        require(actor, Perm.VISITS_READ)
-        today = today or dt.date.today()
-        with self.db.read() as s:
-            stmt = (select(Person.id).where(accompanied(), or_(*_conditions(today, self.weeks())))
-                    .order_by(*priority_order()))
-            return list(s.scalars(stmt))
-
-    def counts(self, actor: Actor, today: dt.date | None = None) -> VeilleCounts:
+    def current(self, actor: Actor, today: dt.date | None = None) -> VeilleList:
+        """Everyone on the watch list, most fragile first, with the counts by reason (one
+        scan of the covering index ``ix_person_veille``)."""
         require(actor, Perm.VISITS_READ)
         today = today or dt.date.today()
         weeks = self.weeks()
+        prevu, old, never = _conditions(today, weeks)
+        reason = case((prevu, PREVU), (never, JAMAIS), else_=SANS_CONTACT)
         with self.db.read() as s:
-            prevu, old, never = _conditions(today, weeks)
+            rows = s.execute(
+                select(Person.id, reason).where(accompanied(), or_(prevu, old, never))
+                .order_by(*priority_order())
+            ).all()
+        tally = Counter(r[1] for r in rows)
+        counts = VeilleCounts(len(rows), tally[PREVU], tally[SANS_CONTACT], tally[JAMAIS], weeks)
+        return VeilleList([r[0] for r in rows], counts)
+
+    def counts(self, actor: Actor, today: dt.date | None = None) -> VeilleCounts:
+        """The counts alone (the Accueil figure), without sorting the list."""
+        require(actor, Perm.VISITS_READ)
+        today = today or dt.date.today()
+        weeks = self.weeks()
+        prevu, old, never = _conditions(today, weeks)
+        with self.db.read() as s:
             total, n_prevu, n_never = s.execute(
                 select(
                     func.count(Person.id),

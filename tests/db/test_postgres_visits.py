@@ -50,13 +50,13 @@ def test_visits_veille_partners_and_funding_on_postgresql(pg_app: Escale) -> Non
         pg_app.visits.log(actor, VisitInput(person_id=pid, date=TODAY - 60 * DAY, duree="1h",
                                             note_confidentielle="Note", resume="Suivi",
                                             orientations=[OrientationInput(clic.id, "APA")]))
-    assert pg_app.veille.ids(actor) == [alone, older]
+    assert pg_app.veille.current(actor).ids == [alone, older]
     assert pg_app.veille.counts(actor).sans_contact == 2
     entry = pg_app.timeline.for_person(actor, alone)[0]
     assert entry.confidential == "Note" and "CLIC" in entry.detail
     figures = pg_app.accueil.figures(actor)
     assert figures.veille == 2 and figures.new_people == 2
-    assert [r.id for r in pg_app.partners.list(actor, PartnerFilter(text="coeur herault"))] == [clic.id]
+    assert [r.id for r in pg_app.partners.search(actor, PartnerFilter(text="coeur herault"))] == [clic.id]
     with pytest.raises(Refused):
         pg_app.partners.delete(actor, clic.id)
     for amount in ("1 234,50", "0,25"):

@@ -24,7 +24,7 @@ def test_french_amount_is_stored_exactly(app, actor) -> None:
         axe_cfppa="6", periode_debut="01/01/2026", periode_fin="31/12/2026", statut="accorde",
         date_demande="15/11/2025", date_accord="02/02/2026"))
     assert row.montant == Decimal("1234.50") and row.financeur_nom == "CFPPA de l'Hérault"
-    assert app.funding.list(actor, year=2026)[0].montant == Decimal("1234.50")
+    assert app.funding.lines(actor, year=2026)[0].montant == Decimal("1234.50")
 
 
 def test_bad_input_gets_a_french_message_per_field(app, actor) -> None:
@@ -45,7 +45,7 @@ def test_bad_input_gets_a_french_message_per_field(app, actor) -> None:
     with pytest.raises(ValidationError) as err:
         app.funding.create(actor, FundingInput(financeur_id=cfppa, annee=2026, montant="-50", action="x"))
     assert err.value.errors == {"montant": "Le montant doit être positif."}
-    assert app.funding.list(actor) == []
+    assert app.funding.lines(actor) == []
 
 
 def test_summary_by_financeur_and_status(app, actor) -> None:
@@ -79,5 +79,5 @@ def test_edit_and_delete(app, actor) -> None:
     edited = app.funding.update(actor, row.id, row.version_id, data)
     assert edited.statut == "verse" and edited.montant == Decimal("10000.00")
     app.funding.delete(actor, row.id)
-    assert app.funding.list(actor) == []
+    assert app.funding.lines(actor) == []
 

@@ -51,7 +51,7 @@ def test_siret_with_a_wrong_key_is_refused_with_its_message(app, actor) -> None:
     with pytest.raises(ValidationError) as err:
         app.partners.create(actor, carsat(siret="7328293200"))
     assert err.value.errors["siret"].startswith("Le SIRET compte 14 chiffres")
-    assert app.partners.list(actor) == []
+    assert app.partners.search(actor) == []
 
 
 def test_search_is_folded_and_filters_by_type_and_role(app, actor) -> None:
@@ -60,7 +60,7 @@ def test_search_is_folded_and_filters_by_type_and_role(app, actor) -> None:
                                                 type="caisse_retraite", roles=["financeur"]))
     g = app.partners.create(actor, PartnerInput(nom="Gendarmerie de Gignac", type="gendarmerie_pompiers",
                                                 roles=["relais"], code_postal="34150", commune_insee="34114"))
-    names = lambda flt: [r.id for r in app.partners.list(actor, flt)]  # noqa: E731
+    names = lambda flt: [r.id for r in app.partners.search(actor, flt)]  # noqa: E731
     assert names(PartnerFilter(text="mutualite")) == [m.id]
     assert names(PartnerFilter(text="GIGNAC")) == [g.id]  # by commune too
     assert names(PartnerFilter(type="caisse_retraite")) == [c.id, m.id]
@@ -82,8 +82,8 @@ def test_deleting_a_referenced_partner_is_refused_archive_instead(app, actor) ->
         "et 1 ligne de financement. Archivez-le plutôt : il disparaîtra des listes et l'historique restera intact."
     )
     app.partners.set_archived(actor, clic.id)
-    assert app.partners.list(actor) == []
-    assert [r.nom for r in app.partners.list(actor, PartnerFilter(include_archived=True))] == ["CLIC Cœur d'Hérault"]
+    assert app.partners.search(actor) == []
+    assert [r.nom for r in app.partners.search(actor, PartnerFilter(include_archived=True))] == ["CLIC Cœur d'Hérault"]
     # a partner nothing refers to can go
     other = app.partners.create(actor, PartnerInput(nom="Doublon", type="association"))
     app.partners.delete(actor, other.id)
@@ -113,7 +113,7 @@ def test_contacts_and_edit_conflicts(app, actor) -> None:
 def test_roles_without_partner_rights(app, actor) -> None:
     chauffeur = Actor(actor.user_id, "chauffeur", "Chauffeur", Role.CHAUFFEUR)
     with pytest.raises(PermissionDenied):
-        app.partners.list(chauffeur)
+        app.partners.search(chauffeur)
     animateur = Actor(actor.user_id, "anim", "Animatrice", Role.ANIMATEUR)
     with pytest.raises(PermissionDenied):
         app.partners.create(animateur, carsat())

@@ -39,7 +39,7 @@ def test_most_fragile_first_lives_alone_then_gir_then_isolation_then_age(app, ac
     alone_gir = person(app, actor, "AloneGir", born="01/01/1958", vit_seul=True, gir=3)
     for pid in (younger, older, isolated, gir2, gir5, alone, alone_gir):
         seen(app, actor, pid, days_ago=70)
-    ids = app.veille.ids(actor)
+    ids = app.veille.current(actor).ids
     assert ids == [alone_gir, alone, gir2, isolated, older, gir5, younger]
     rows = app.veille.rows(actor, ids[:3])
     assert [r.priority_text for r in rows] == ["Vit seule · GIR 3", "Vit seule", "GIR 2"]
@@ -63,30 +63,31 @@ def test_who_is_on_the_list_and_the_counts(app, actor) -> None:
     app.people.link_aidant(actor, aidant, recent, "enfant")
     seen(app, actor, aidant, days_ago=60)
 
-    ids = app.veille.ids(actor)
+    ids = app.veille.current(actor).ids
     assert set(ids) == {overdue, forgotten, aidant}
     rows = {r.person_id: r for r in app.veille.rows(actor, ids)}
     assert rows[overdue].reason == PREVU
     assert rows[overdue].reason_text.endswith("dépassé de 5 jour(s)")
     counts = app.veille.counts(actor)
     assert (counts.total, counts.prevu_depasse, counts.sans_contact, counts.jamais) == (3, 1, 2, 0)
+    assert app.veille.current(actor).counts == counts
 
 
 def test_never_contacted_is_listed(app, actor) -> None:
     pid = person(app, actor, "Jamais")
-    assert app.veille.ids(actor) == []  # opening the file counts as a first contact
+    assert app.veille.current(actor).ids == []  # opening the file counts as a first contact
     with app.db.uow() as s:  # a file imported without any contact date has none
         s.get(Person, pid).last_contact_date = None
-    assert app.veille.rows(actor, app.veille.ids(actor))[0].reason == JAMAIS
-    assert app.veille.counts(actor).jamais == 1
+    assert app.veille.rows(actor, app.veille.current(actor).ids)[0].reason == JAMAIS
+    assert app.veille.counts(actor).jamais == app.veille.current(actor).counts.jamais == 1
 
 
 def test_the_weeks_setting_moves_the_threshold(app, actor) -> None:
     pid = person(app, actor, "Threshold")
     seen(app, actor, pid, days_ago=30)
-    assert app.veille.ids(actor) == []
+    assert app.veille.current(actor).ids == []
     app.settings.set(actor, "veille.semaines", 4)
-    assert app.veille.ids(actor) == [pid]
+    assert app.veille.current(actor).ids == [pid]
     assert app.veille.counts(actor).weeks == 4
 
 
@@ -94,7 +95,7 @@ def test_a_benevole_sees_the_list_without_health_data(app, actor) -> None:
     pid = person(app, actor, "Fragile", gir=2, vit_seul=True, fragilite_isolement=True)
     seen(app, actor, pid, days_ago=80)
     benevole = Actor(actor.user_id, "ben", "Bénévole", Role.BENEVOLE)
-    row = app.veille.rows(benevole, app.veille.ids(benevole))[0]
+    row = app.veille.rows(benevole, app.veille.current(benevole).ids)[0]
     assert row.priority_text == "Vit seule"
     assert app.veille.rows(actor, [pid])[0].priority_text == "Vit seule · GIR 2 · Isolement"
 
@@ -102,7 +103,7 @@ def test_a_benevole_sees_the_list_without_health_data(app, actor) -> None:
 def test_logging_the_contact_takes_the_person_off_the_list(app, actor) -> None:
     pid = person(app, actor, "Back")
     seen(app, actor, pid, days_ago=90)
-    assert app.veille.ids(actor) == [pid]
+    assert app.veille.current(actor).ids == [pid]
     seen(app, actor, pid, days_ago=0, next_in=21)
-    assert app.veille.ids(actor) == []
+    assert app.veille.current(actor).ids == []
     assert app.veille.planned_ids(actor, TODAY, TODAY + 30 * DAY) == [pid]
