@@ -110,8 +110,8 @@ class VeilleService:
         weeks = self.weeks()
         prevu, old, never = _conditions(today, weeks)
         reason = case((prevu, PREVU), (never, JAMAIS), else_=SANS_CONTACT)
-        with self.db.read() as s:
-            rows = s.execute(
+        with self.db.read() as s:  # Core execution: tens of thousands of plain rows
+            rows = s.connection().execute(
                 select(Person.id, reason).where(accompanied(), or_(prevu, old, never))
                 .order_by(*priority_order())
             ).all()
