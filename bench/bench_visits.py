@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db.engine import Database, sqlite_url  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from desktop_app.app import Escale  # noqa: E402
+from db.engine import Database, sqlite_url
+from db.migrate import upgrade
+from desktop_app.app import Escale
 
 PEOPLE = 100_000
 VISITS = 1_000_000

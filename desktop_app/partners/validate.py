@@ -134,7 +134,10 @@ def clean_funding(data: FundingInput) -> dict[str, Any]:
         "periode_debut": lambda: parse_date(data.periode_debut),
         "periode_fin": lambda: parse_date(data.periode_fin),
         "statut": lambda: _enum(StatutFinancement, data.statut, "Choisissez le statut."),
-        **{name: (lambda name=name: parse_date(getattr(data, name))) for name, _ in _STEPS},
+        "date_demande": lambda: parse_date(data.date_demande),
+        "date_accord": lambda: parse_date(data.date_accord),
+        "date_versement": lambda: parse_date(data.date_versement),
+        "date_solde": lambda: parse_date(data.date_solde),
         "reference": lambda: clean_text(data.reference, 100),
         "notes": lambda: clean_multiline(data.notes),
     })

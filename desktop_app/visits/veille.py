@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 
 from db.engine import Database
 from db.enums import StatutPersonne
@@ -84,7 +84,7 @@ def _conditions(today: dt.date, weeks: int) -> tuple[ColumnElement[bool], Column
     )
 
 
-def priority_order() -> list[ColumnElement[int] | ColumnElement[dt.date]]:
+def priority_order() -> list[ColumnElement[Any]]:
     score = (
         case((Person.vit_seul.is_(True), 4), else_=0)
         + case((Person.gir.between(1, 4), 2), else_=0)
@@ -154,7 +154,7 @@ class VeilleService:
         return [self._row(found[i], today, weeks, sensitive) for i in ids if i in found]
 
     @staticmethod
-    def _row(p: Row[Any], today: dt.date, weeks: int, sensitive: bool) -> VeilleRow:
+    def _row(p: Any, today: dt.date, weeks: int, sensitive: bool) -> VeilleRow:
         last, nxt = p.last_contact_date, p.next_contact_due
         if nxt is not None and nxt < today:
             reason = PREVU
