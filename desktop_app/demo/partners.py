@@ -100,7 +100,7 @@ def _communes_in_use(db: Database, limit: int) -> list[tuple[str, str, str]]:
             .group_by(Person.commune_insee, Person.commune_nom)
             .order_by(func.count(Person.id).desc(), Person.commune_insee).limit(limit)
         ).all()
-    return [(r[0], r[1], r[2]) for r in rows]
+    return [(r[0], r[1] or "", r[2] or "") for r in rows if r[0]]
 
 
 def populate_partners(db: Database, seed: int, reference_date: dt.date) -> str:
@@ -149,8 +149,8 @@ def populate_partners(db: Database, seed: int, reference_date: dt.date) -> str:
         y = year + offset
         steps = ["demande", "accorde", "verse", "solde"]
         reached = steps.index(statut)
-        dates = [dt.date(y - 1, 11, 20), dt.date(y, 3, 12), dt.date(y, 5, 28), dt.date(y + 1, 2, 15)]
-        dates = [d if k <= reached and d <= reference_date else None for k, d in enumerate(dates)]
+        steps_on = [dt.date(y - 1, 11, 20), dt.date(y, 3, 12), dt.date(y, 5, 28), dt.date(y + 1, 2, 15)]
+        dates = [d if k <= reached and d <= reference_date else None for k, d in enumerate(steps_on)]
         funding.create(SYSTEM, FundingInput(
             financeur_id=ids[nom], annee=y, montant=amount, action=action, axe_cfppa=axe, statut=statut,
             periode_debut=dt.date(y, 1, 1), periode_fin=dt.date(y, 12, 31), date_demande=dates[0],

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from db.base import Base
 from db.engine import Database
 from db.enums import Role, StatutPersonne
 from db.models import (
@@ -110,11 +111,11 @@ class _Buffers:
     never hold millions of rows in memory. Core tables, not the mapped classes: the ORM
     bulk path splits rows by their set of non-NULL columns."""
 
-    TABLES = (Visit, VisitIntervenant, VisitOrientation, VisitConfidential)
+    TABLES: tuple[type[Base], ...] = (Visit, VisitIntervenant, VisitOrientation, VisitConfidential)
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.rows: dict[type, list[dict[str, object]]] = {t: [] for t in self.TABLES}
+        self.rows: dict[type[Base], list[dict[str, object]]] = {t: [] for t in self.TABLES}
         self.visits = self.orientations = 0
 
     def flush(self, force: bool = False) -> None:
@@ -124,7 +125,7 @@ class _Buffers:
         self.orientations += len(self.rows[VisitOrientation])
         for model, rows in self.rows.items():
             if rows:
-                self.session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+                self.session.execute(insert(model.metadata.tables[model.__tablename__]), rows)
             rows.clear()
 
 
@@ -148,7 +149,7 @@ def populate_visits(db: Database, seed: int, reference_date: dt.date) -> str:
                 followup.append({"pid": person.id, "last": last[-1]["date"], "due": last[-1]["prochain_contact"]})
             out.flush()
         out.flush(force=True)
-        person_table = Person.__table__
+        person_table = Person.metadata.tables[Person.__tablename__]
         s.execute(
             update(person_table).where(person_table.c.id == bindparam("pid"))
             .values(last_contact_date=bindparam("last"), next_contact_due=bindparam("due")),
@@ -160,7 +161,7 @@ def populate_visits(db: Database, seed: int, reference_date: dt.date) -> str:
 
 def _one_person(
     rng: random.Random, person: _Person, start: dt.date, end: dt.date, next_id: int, staff: list[int],
-    benevoles: list[int], partners: list[tuple[int, str]], rows: dict[type, list[dict[str, object]]],
+    benevoles: list[int], partners: list[tuple[int, str]], rows: dict[type[Base], list[dict[str, object]]],
 ) -> list[dict[str, object]]:
     """The person's visits from ``start`` to ``end`` at their rhythm; returns them in order."""
     rhythm = rng.choices([d for d, _ in RHYTHMS], [w for _, w in RHYTHMS])[0]
