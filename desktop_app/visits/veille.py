@@ -36,6 +36,7 @@ from desktop_app.visits.names import person_name
 PREVU = "prevu"  # next contact due is past
 SANS_CONTACT = "sans_contact"  # no contact for N weeks
 JAMAIS = "jamais"  # never any contact recorded
+A_JOUR = "a_jour"  # followed up in time (rows of the planned-contacts lists)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class VeilleRow:
     telephone: str | None
     last_contact_date: dt.date | None
     next_contact_due: dt.date | None
-    reason: str  # PREVU, SANS_CONTACT or JAMAIS
+    reason: str  # PREVU, SANS_CONTACT, JAMAIS, or A_JOUR off the watch list
     reason_text: str  # « Contact prévu le 03/11/2026, dépassé de 12 jours »
     priority_text: str  # « Vit seul·e · GIR 2 · Isolement » (sensitive parts only if allowed)
 
@@ -137,7 +138,7 @@ class VeilleService:
         return VeilleCounts(total, n_prevu, total - n_prevu - n_never, n_never, weeks)
 
     def rows(self, actor: Actor, ids: Sequence[int], today: dt.date | None = None) -> list[VeilleRow]:
-        """The rows for some ids (a page of the list), in the same order."""
+        """The rows for some ids (a page of any follow-up list), in the same order."""
         require(actor, Perm.VISITS_READ)
         today = today or dt.date.today()
         weeks = self.weeks()
@@ -161,9 +162,13 @@ class VeilleService:
             text = f"Contact prévu le {date_fr(nxt)}, dépassé de {(today - nxt).days} jour(s)"
         elif last is None:
             reason, text = JAMAIS, "Aucun contact enregistré"
-        else:
+        elif last < today - dt.timedelta(weeks=weeks):
             reason = SANS_CONTACT
             text = f"Aucun contact depuis {(today - last).days // 7} semaines (seuil : {weeks})"
+        elif nxt is not None:  # not on the watch list (a planned-contacts list shows it too)
+            reason, text = A_JOUR, f"Contact prévu le {date_fr(nxt)}"
+        else:
+            reason, text = A_JOUR, f"Dernier contact le {date_fr(last)}"
         parts = []
         if p.vit_seul:
             parts.append("Vit seule" if p.sexe == "f" else "Vit seul")

@@ -10,7 +10,7 @@ from db.models import Person
 from desktop_app.actor import Actor
 from desktop_app.people.records import PersonInput
 from desktop_app.visits.records import VisitInput
-from desktop_app.visits.veille import JAMAIS, PREVU, SANS_CONTACT
+from desktop_app.visits.veille import A_JOUR, JAMAIS, PREVU, SANS_CONTACT
 
 TODAY = dt.date.today()
 DAY = dt.timedelta(days=1)
@@ -107,3 +107,6 @@ def test_logging_the_contact_takes_the_person_off_the_list(app, actor) -> None:
     seen(app, actor, pid, days_ago=0, next_in=21)
     assert app.veille.current(actor).ids == []
     assert app.veille.planned_ids(actor, TODAY, TODAY + 30 * DAY) == [pid]
+    row = app.veille.rows(actor, [pid])[0]
+    assert row.reason == A_JOUR
+    assert row.reason_text == f"Contact prévu le {(TODAY + 21 * DAY).strftime('%d/%m/%Y')}"
