@@ -64,7 +64,7 @@ class VeilleRow:
     last_contact_date: dt.date | None
     next_contact_due: dt.date | None
     reason: str  # PREVU, SANS_CONTACT, JAMAIS, or A_JOUR off the watch list
-    reason_text: str  # « Contact prévu le 03/11/2026, dépassé de 12 jours »
+    reason_text: str  # « Prévu le 03/11/2026 (+12 j) », « Sans contact depuis 9 sem. »
     priority_text: str  # « Vit seul·e · GIR 2 · Isolement » (sensitive parts only if allowed)
 
 
@@ -159,16 +159,16 @@ class VeilleService:
         last, nxt = p.last_contact_date, p.next_contact_due
         if nxt is not None and nxt < today:
             reason = PREVU
-            text = f"Contact prévu le {date_fr(nxt)}, dépassé de {(today - nxt).days} jour(s)"
+            text = f"Prévu le {date_fr(nxt)} (+{(today - nxt).days} j)"
         elif last is None:
-            reason, text = JAMAIS, "Aucun contact enregistré"
+            reason, text = JAMAIS, "Jamais contacté·e"
         elif last < today - dt.timedelta(weeks=weeks):
             reason = SANS_CONTACT
-            text = f"Aucun contact depuis {(today - last).days // 7} semaines (seuil : {weeks})"
+            text = f"Sans contact depuis {(today - last).days // 7} sem."
         elif nxt is not None:  # not on the watch list (a planned-contacts list shows it too)
-            reason, text = A_JOUR, f"Contact prévu le {date_fr(nxt)}"
+            reason, text = A_JOUR, f"Prévu le {date_fr(nxt)}"
         else:
-            reason, text = A_JOUR, f"Dernier contact le {date_fr(last)}"
+            reason, text = A_JOUR, f"Vu le {date_fr(last)}"
         parts = []
         if p.vit_seul:
             parts.append("Vit seule" if p.sexe == "f" else "Vit seul")

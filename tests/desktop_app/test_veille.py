@@ -44,7 +44,7 @@ def test_most_fragile_first_lives_alone_then_gir_then_isolation_then_age(app, ac
     rows = app.veille.rows(actor, ids[:3])
     assert [r.priority_text for r in rows] == ["Vit seule · GIR 3", "Vit seule", "GIR 2"]
     assert rows[0].reason == SANS_CONTACT
-    assert rows[0].reason_text == "Aucun contact depuis 10 semaines (seuil : 6)"
+    assert rows[0].reason_text == "Sans contact depuis 10 sem."
 
 
 def test_who_is_on_the_list_and_the_counts(app, actor) -> None:
@@ -67,7 +67,7 @@ def test_who_is_on_the_list_and_the_counts(app, actor) -> None:
     assert set(ids) == {overdue, forgotten, aidant}
     rows = {r.person_id: r for r in app.veille.rows(actor, ids)}
     assert rows[overdue].reason == PREVU
-    assert rows[overdue].reason_text.endswith("dépassé de 5 jour(s)")
+    assert rows[overdue].reason_text == f"Prévu le {(TODAY - 5 * DAY).strftime('%d/%m/%Y')} (+5 j)"
     counts = app.veille.counts(actor)
     assert (counts.total, counts.prevu_depasse, counts.sans_contact, counts.jamais) == (3, 1, 2, 0)
     assert app.veille.current(actor).counts == counts
@@ -109,4 +109,4 @@ def test_logging_the_contact_takes_the_person_off_the_list(app, actor) -> None:
     assert app.veille.planned_ids(actor, TODAY, TODAY + 30 * DAY) == [pid]
     row = app.veille.rows(actor, [pid])[0]
     assert row.reason == A_JOUR
-    assert row.reason_text == f"Contact prévu le {(TODAY + 21 * DAY).strftime('%d/%m/%Y')}"
+    assert row.reason_text == f"Prévu le {(TODAY + 21 * DAY).strftime('%d/%m/%Y')}"
