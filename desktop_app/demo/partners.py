@@ -29,9 +29,9 @@ PARTNERS: list[tuple[str, str, list[str], str, str, str, list[tuple[str, str]]]]
                            ("Marc Olivier", "Responsable prévention")]),
     ("MSA Languedoc", "caisse_retraite", ["financeur", "prescripteur"], "34000", "34172",
      "Place Chaptal", [("Anne Vidal", "Travailleuse sociale MSA")]),
-    ("Conférence des financeurs de l'Hérault (CFPPA)", "financeur", ["financeur"], "34000", "34172",
+    ("CFPPA de l'Hérault", "financeur", ["financeur"], "34000", "34172",
      "Hôtel du Département, 1977 avenue des Moulins", [("Julien Castel", "Chargé de mission CFPPA")]),
-    ("Département de l'Hérault — Pôle des solidarités", "financeur", ["financeur", "prescripteur"],
+    ("Département de l'Hérault", "financeur", ["financeur", "prescripteur"],
      "34000", "34172", "1977 avenue des Moulins", [("Karima Haddad", "Évaluatrice APA")]),
     ("Fédération ADMR de l'Hérault", "association", ["relais", "prestataire", "prescripteur"], "34000",
      "34172", "Parc Euromédecine, 95 rue Pierre Flourens", [("Patrick Solier", "Coordinateur API Bus")]),
@@ -46,9 +46,9 @@ PARTNERS: list[tuple[str, str, list[str], str, str, str, list[tuple[str, str]]]]
     ("Fondation de France", "fondation", ["financeur"], "75017", "75056", "40 avenue Hoche",
      [("Isabelle Marchand", "Chargée de programme Personnes âgées")]),
     ("Fondation Caisse d'Épargne", "fondation", ["financeur"], "34000", "34172", "254 rue Michel Teule", []),
-    ("AG2R La Mondiale — action sociale", "caisse_retraite", ["financeur"], "34000", "34172",
+    ("AG2R La Mondiale", "caisse_retraite", ["financeur"], "34000", "34172",
      "Rue de la Croix Verte", [("Nathalie Roche", "Conseillère action sociale")]),
-    ("Malakoff Humanis — action sociale", "caisse_retraite", ["financeur"], "34000", "34172",
+    ("Malakoff Humanis", "caisse_retraite", ["financeur"], "34000", "34172",
      "Avenue du Pont Juvénal", [("Damien Lefort", "Chargé de projets aidants")]),
     ("Brigade de gendarmerie de Gignac", "gendarmerie_pompiers", ["relais"], "34150", "34114",
      "Route de Pézenas", [("Adjudant Éric Salles", "Référent prévention seniors")]),
@@ -66,9 +66,9 @@ PARTNERS: list[tuple[str, str, list[str], str, str, str, list[tuple[str, str]]]]
 
 # (partner name, year offset, amount, action, CFPPA axis, status)
 FUNDING: list[tuple[str, int, str, str, str | None, str]] = [
-    ("Conférence des financeurs de l'Hérault (CFPPA)", -1, "15 000", "Ateliers itinérants de prévention (API Bus)", "6", "solde"),
-    ("Conférence des financeurs de l'Hérault (CFPPA)", 0, "21 000", "Ateliers itinérants de prévention (API Bus) et ateliers supplémentaires", "6", "verse"),
-    ("Conférence des financeurs de l'Hérault (CFPPA)", 0, "8 500", "Soutien aux proches aidants : groupes de parole et temps de répit", "5", "accorde"),
+    ("CFPPA de l'Hérault", -1, "15 000", "Ateliers itinérants de prévention (API Bus)", "6", "solde"),
+    ("CFPPA de l'Hérault", 0, "21 000", "Ateliers itinérants de prévention (API Bus) et ateliers supplémentaires", "6", "verse"),
+    ("CFPPA de l'Hérault", 0, "8 500", "Soutien aux proches aidants : groupes de parole et temps de répit", "5", "accorde"),
     ("Carsat Languedoc-Roussillon", -1, "5 300", "Ateliers bien vieillir interrégimes", "6", "solde"),
     ("Carsat Languedoc-Roussillon", 0, "6 200", "Ateliers bien vieillir interrégimes", "6", "verse"),
     ("Carsat Languedoc-Roussillon", 0, "12 000", "Renouvellement du véhicule API Bus (aménagement PMR)", None, "demande"),
@@ -76,10 +76,18 @@ FUNDING: list[tuple[str, int, str, str, str | None, str]] = [
     ("Fondation de France", -1, "10 000", "Lien social des aînés isolés en milieu rural", None, "solde"),
     ("Fondation de France", 0, "7 500", "Lien social des aînés isolés en milieu rural (2e année)", None, "verse"),
     ("Fondation Caisse d'Épargne", 0, "4 000", "Ateliers numériques et prêt de tablettes", "6", "accorde"),
-    ("AG2R La Mondiale — action sociale", 0, "4 000", "Café des aidants", "5", "demande"),
-    ("Malakoff Humanis — action sociale", 0, "6 000", "Répit des aidants : séjours et ateliers bien-être", "5", "accorde"),
-    ("Département de l'Hérault — Pôle des solidarités", 0, "18 500", "Visites à domicile et veille des personnes isolées", None, "verse"),
+    ("AG2R La Mondiale", 0, "4 000", "Café des aidants", "5", "demande"),
+    ("Malakoff Humanis", 0, "6 000", "Répit des aidants : séjours et ateliers bien-être", "5", "accorde"),
+    ("Département de l'Hérault", 0, "18 500", "Visites à domicile et veille des personnes isolées", None, "verse"),
 ]
+
+
+def of(commune: str) -> str:
+    """« de Gignac », « du Pouget », « des Matelles »."""
+    for article, contracted in (("Le ", "du "), ("Les ", "des ")):
+        if commune.startswith(article):
+            return contracted + commune[len(article):]
+    return "de " + commune
 
 
 def _phone(rng: random.Random) -> str:
@@ -89,6 +97,12 @@ def _phone(rng: random.Random) -> str:
 def _email(name: str) -> str:
     words = fold(name).split()
     return f"{words[0][0]}.{words[-1]}@exemple.fr" if len(words) > 1 else f"{words[0]}@exemple.fr"
+
+
+def _organisation_email(name: str) -> str:
+    """« contact@carsat-languedoc.exemple.fr » from the first two meaningful words."""
+    words = [w for w in fold(name).split() if w not in {"de", "du", "des", "la", "le", "les", "l", "d"}]
+    return f"contact@{'-'.join(words[:2])}.exemple.fr"
 
 
 def _communes_in_use(db: Database, limit: int) -> list[tuple[str, str, str]]:
@@ -116,7 +130,7 @@ def populate_partners(db: Database, seed: int, reference_date: dt.date) -> str:
     for nom, kind, roles, cp, insee, adresse, people in PARTNERS:
         detail = partners.create(SYSTEM, PartnerInput(
             nom=nom, type=kind, roles=roles, adresse=adresse, code_postal=cp, commune_insee=insee,
-            telephone=_phone(rng), email=_email(nom.split("—")[0]),
+            telephone=_phone(rng), email=_organisation_email(nom),
         ))
         ids[nom] = detail.id
         for name, function in people:
@@ -126,15 +140,15 @@ def populate_partners(db: Database, seed: int, reference_date: dt.date) -> str:
     year = reference_date.year
     for i, (insee, commune, cp) in enumerate(_communes_in_use(db, 8)):
         mairie = partners.create(SYSTEM, PartnerInput(
-            nom=f"Mairie de {commune}", type="commune", roles=["relais", "lieu", "financeur"],
+            nom=f"Mairie {of(commune)}", type="commune", roles=["relais", "lieu", "financeur"],
             adresse="Place de la Mairie", code_postal=cp, commune_insee=insee, telephone=_phone(rng)))
         ids[mairie.data.nom] = mairie.id
-        partners.add_contact(SYSTEM, mairie.id, ContactInput(nom=f"Secrétariat de mairie de {commune}",
+        partners.add_contact(SYSTEM, mairie.id, ContactInput(nom=f"Secrétariat de mairie {of(commune)}",
                                                              fonction="Accueil", telephone=_phone(rng)))
         contacts += 1
         if i < 3:
             ccas = partners.create(SYSTEM, PartnerInput(
-                nom=f"CCAS de {commune}", type="ccas", roles=["relais", "prescripteur"],
+                nom=f"CCAS {of(commune)}", type="ccas", roles=["relais", "prescripteur"],
                 adresse="Place de la Mairie", code_postal=cp, commune_insee=insee, telephone=_phone(rng)))
             ids[ccas.data.nom] = ccas.id
         monthly = i < 3
