@@ -171,7 +171,7 @@ class VeilleService:
             reason, text = A_JOUR, f"Vu le {date_fr(last)}"
         parts = []
         if p.vit_seul:
-            parts.append("Vit seule" if p.sexe == "f" else "Vit seul")
+            parts.append({"f": "Vit seule", "h": "Vit seul"}.get(p.sexe, "Vit seul·e"))
         if sensitive and p.gir is not None and p.gir <= 4:
             parts.append(f"GIR {p.gir}")
         if sensitive and p.fragilite_isolement:
