@@ -64,8 +64,8 @@ class VeilleRow:
     last_contact_date: dt.date | None
     next_contact_due: dt.date | None
     reason: str  # PREVU, SANS_CONTACT, JAMAIS, or A_JOUR off the watch list
-    reason_text: str  # « Prévu le 03/11/2026 (+12 j) », « Sans contact depuis 9 sem. »
-    priority_text: str  # « Vit seul·e · GIR 2 · Isolement » (sensitive parts only if allowed)
+    reason_text: str  # « Prévu le 03/11 (+12 j) », « Sans contact depuis 9 sem. »
+    priority_text: str  # « Vit seule · GIR 2 · Isolée » (sensitive parts only if allowed)
 
 
 def accompanied() -> ColumnElement[bool]:
@@ -83,6 +83,11 @@ def _conditions(today: dt.date, weeks: int) -> tuple[ColumnElement[bool], Column
         Person.last_contact_date < limit,
         Person.last_contact_date.is_(None),
     )
+
+
+def _short(day: dt.date, today: dt.date) -> str:
+    """« 03/11 » this year, « 03/11/2025 » otherwise (the list is read at a glance)."""
+    return date_fr(day)[:5] if day.year == today.year else date_fr(day)
 
 
 def priority_order() -> list[ColumnElement[Any]]:
@@ -159,23 +164,24 @@ class VeilleService:
         last, nxt = p.last_contact_date, p.next_contact_due
         if nxt is not None and nxt < today:
             reason = PREVU
-            text = f"Prévu le {date_fr(nxt)} (+{(today - nxt).days} j)"
+            text = f"Prévu le {_short(nxt, today)} (+{(today - nxt).days} j)"
         elif last is None:
             reason, text = JAMAIS, "Jamais contacté·e"
         elif last < today - dt.timedelta(weeks=weeks):
             reason = SANS_CONTACT
             text = f"Sans contact depuis {(today - last).days // 7} sem."
         elif nxt is not None:  # not on the watch list (a planned-contacts list shows it too)
-            reason, text = A_JOUR, f"Prévu le {date_fr(nxt)}"
+            reason, text = A_JOUR, f"Prévu le {_short(nxt, today)}"
         else:
             reason, text = A_JOUR, f"Vu le {date_fr(last)}"
+        ending = {"f": "e", "h": ""}.get(p.sexe, "·e")
         parts = []
         if p.vit_seul:
-            parts.append({"f": "Vit seule", "h": "Vit seul"}.get(p.sexe, "Vit seul·e"))
+            parts.append(f"Vit seul{ending}")
         if sensitive and p.gir is not None and p.gir <= 4:
             parts.append(f"GIR {p.gir}")
         if sensitive and p.fragilite_isolement:
-            parts.append("Isolement")
+            parts.append(f"Isolé{ending}")
         return VeilleRow(
             person_id=p.id, display_name=person_name(p.nom, p.prenom),
             age=age_on(p.date_naissance, today) if p.date_naissance else None,

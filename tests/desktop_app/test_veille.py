@@ -16,6 +16,11 @@ TODAY = dt.date.today()
 DAY = dt.timedelta(days=1)
 
 
+def short(day: dt.date) -> str:
+    """The list writes this year's dates without the year."""
+    return day.strftime("%d/%m" if day.year == TODAY.year else "%d/%m/%Y")
+
+
 def person(app, actor, nom: str, born: str = "01/01/1940", **over: object) -> int:
     data = PersonInput(nom=nom, prenom="Test", sexe="f", date_naissance=born)
     for key, value in over.items():
@@ -67,7 +72,7 @@ def test_who_is_on_the_list_and_the_counts(app, actor) -> None:
     assert set(ids) == {overdue, forgotten, aidant}
     rows = {r.person_id: r for r in app.veille.rows(actor, ids)}
     assert rows[overdue].reason == PREVU
-    assert rows[overdue].reason_text == f"Prévu le {(TODAY - 5 * DAY).strftime('%d/%m/%Y')} (+5 j)"
+    assert rows[overdue].reason_text == f"Prévu le {short(TODAY - 5 * DAY)} (+5 j)"
     counts = app.veille.counts(actor)
     assert (counts.total, counts.prevu_depasse, counts.sans_contact, counts.jamais) == (3, 1, 2, 0)
     assert app.veille.current(actor).counts == counts
@@ -97,7 +102,7 @@ def test_a_benevole_sees_the_list_without_health_data(app, actor) -> None:
     benevole = Actor(actor.user_id, "ben", "Bénévole", Role.BENEVOLE)
     row = app.veille.rows(benevole, app.veille.current(benevole).ids)[0]
     assert row.priority_text == "Vit seule"
-    assert app.veille.rows(actor, [pid])[0].priority_text == "Vit seule · GIR 2 · Isolement"
+    assert app.veille.rows(actor, [pid])[0].priority_text == "Vit seule · GIR 2 · Isolée"
 
 
 def test_logging_the_contact_takes_the_person_off_the_list(app, actor) -> None:
@@ -109,4 +114,4 @@ def test_logging_the_contact_takes_the_person_off_the_list(app, actor) -> None:
     assert app.veille.planned_ids(actor, TODAY, TODAY + 30 * DAY) == [pid]
     row = app.veille.rows(actor, [pid])[0]
     assert row.reason == A_JOUR
-    assert row.reason_text == f"Prévu le {(TODAY + 21 * DAY).strftime('%d/%m/%Y')}"
+    assert row.reason_text == f"Prévu le {short(TODAY + 21 * DAY)}"
