@@ -64,7 +64,7 @@ class VeilleRow:
     last_contact_date: dt.date | None
     next_contact_due: dt.date | None
     reason: str  # PREVU, SANS_CONTACT, JAMAIS, or A_JOUR off the watch list
-    reason_text: str  # « Prévu le 03/11 (+12 j) », « Sans contact depuis 9 sem. »
+    reason_text: str  # « Retard de 12 j », « 9 sem. sans contact », « Prévu le 24/11 »
     priority_text: str  # « Vit seule · GIR 2 · Isolée » (sensitive parts only if allowed)
 
 
@@ -164,12 +164,12 @@ class VeilleService:
         last, nxt = p.last_contact_date, p.next_contact_due
         if nxt is not None and nxt < today:
             reason = PREVU
-            text = f"Prévu le {_short(nxt, today)} (+{(today - nxt).days} j)"
+            text = f"Retard de {(today - nxt).days} j"  # on the contact planned for that day
         elif last is None:
             reason, text = JAMAIS, "Jamais contacté·e"
         elif last < today - dt.timedelta(weeks=weeks):
             reason = SANS_CONTACT
-            text = f"Sans contact depuis {(today - last).days // 7} sem."
+            text = f"{(today - last).days // 7} sem. sans contact"
         elif nxt is not None:  # not on the watch list (a planned-contacts list shows it too)
             reason, text = A_JOUR, f"Prévu le {_short(nxt, today)}"
         else:
