@@ -152,7 +152,8 @@ def populate_visits(db: Database, seed: int, reference_date: dt.date) -> str:
         person_table = Person.metadata.tables[Person.__tablename__]
         s.execute(
             update(person_table).where(person_table.c.id == bindparam("pid"))
-            .values(last_contact_date=bindparam("last"), next_contact_due=bindparam("due")),
+            .values(last_contact_date=bindparam("last"), next_contact_due=bindparam("due"),
+                    updated_at=person_table.c.updated_at),  # derived dates, not an edit of the file
             followup,
         )
     return (f"Visites : {out.visits} contacts sur un an pour {len(followup)} personnes, "
