@@ -1,6 +1,7 @@
 """All mapped tables, imported here so Alembic and create_all see the whole schema."""
 
 from db.models.audit import AuditEntry
+from db.models.partners import FundingLine, Partner, PartnerContact, PartnerRole
 from db.models.people import AidantLink, Person
 from db.models.rgpd import RightsRequest
 from db.models.settings import AppSetting
@@ -13,8 +14,11 @@ from db.models.tournees import (
     Vehicle,
 )
 from db.models.users import BenevoleAssignment, User
+from db.models.visits import Visit, VisitConfidential, VisitIntervenant, VisitOrientation
 
 __all__ = [
-    "AidantLink", "AppSetting", "AuditEntry", "BenevoleAssignment", "CommuneConvention", "Passage", "PassageParticipant",
-    "PassageStop", "Person", "RightsRequest", "TariffRate", "User", "Vehicle",
+    "AidantLink", "AppSetting", "AuditEntry", "BenevoleAssignment", "CommuneConvention",
+    "FundingLine", "Partner", "PartnerContact", "PartnerRole", "Passage", "PassageParticipant",
+    "PassageStop", "Person", "RightsRequest", "TariffRate", "User", "Vehicle", "Visit",
+    "VisitConfidential", "VisitIntervenant", "VisitOrientation",
 ]

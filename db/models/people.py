@@ -84,6 +84,7 @@ class Person(Timestamped, Versioned, Base):
     annee_naissance: Mapped[int | None] = mapped_column(Integer)
     anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+    next_contact_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # from visits
 
     search_text: Mapped[str] = mapped_column(Text, default="")
     sort_key: Mapped[str] = mapped_column(String(220), default="")

@@ -117,6 +117,8 @@ class PeopleService:
                 if candidates:
                     raise DuplicateSuspected(candidates)
             person = Person(**values)
+            # Opening the file is the first contact; afterwards only real contacts (visits,
+            # desktop_app.visits.followup) move it — editing the file does not.
             person.last_contact_date = dt.date.today()
             self._refresh_derived(person)
             s.add(person)
@@ -143,8 +145,6 @@ class PeopleService:
                     person.archived_at = utcnow()
                 for key, value in values.items():
                     setattr(person, key, value)
-                if changed:
-                    person.last_contact_date = dt.date.today()
                 self._refresh_derived(person)
                 s.flush()
                 if changed:
