@@ -16,6 +16,7 @@ from db.migrate import upgrade
 from db.models import User
 from desktop_app import paths
 from desktop_app.actor import Actor
+from desktop_app.ateliers.service import AteliersService
 from desktop_app.people.service import PeopleService
 from desktop_app.settings import SettingsService
 
@@ -42,12 +43,16 @@ class Escale:
     db: Database
     people: PeopleService
     settings: SettingsService
+    ateliers: AteliersService
 
     @classmethod
     def open(cls, url: str) -> Escale:
         db = Database(url)
         upgrade(db)
-        return cls(db=db, people=PeopleService(db), settings=SettingsService(db))
+        return cls(
+            db=db, people=PeopleService(db), settings=SettingsService(db),
+            ateliers=AteliersService(db),
+        )
 
     def local_actor(self) -> Actor:
         """The fixed local coordinator account used until personal logins exist."""
