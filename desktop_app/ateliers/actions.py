@@ -223,7 +223,7 @@ class ActionService:
                 select(AtelierSeance.statut, func.count())
                 .where(AtelierSeance.action_id == action.id)
                 .group_by(AtelierSeance.statut)
-            ).tuples().all()
+            ).all()
         )
         return ActionDetail(
             id=action.id, version_id=action.version_id, data=ActionInput(**values),

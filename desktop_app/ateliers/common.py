@@ -45,7 +45,7 @@ def counts(s: Session, action: AtelierAction) -> Counts:
             select(AtelierInscription.statut, func.count())
             .where(AtelierInscription.action_id == action.id)
             .group_by(AtelierInscription.statut)
-        ).tuples().all()
+        ).all()
     )
     return Counts(
         inscrits=rows.get(StatutInscription.INSCRIT, 0),

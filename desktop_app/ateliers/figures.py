@@ -73,7 +73,7 @@ def compute_figures(s: Session, action_ids: list[int] | None = None) -> dict[int
     }
     unique = dict(s.execute(
         select(present.c.action_id, func.count(func.distinct(present.c.person_id))).group_by(present.c.action_id)
-    ).tuples().all())
+    ).all())
     withdrawn = dict(s.execute(scoped(
         select(AtelierInscription.action_id, func.count())
         .join(AtelierSeance, AtelierSeance.action_id == AtelierInscription.action_id)
@@ -81,7 +81,7 @@ def compute_figures(s: Session, action_ids: list[int] | None = None) -> dict[int
               & (AtelierPresence.person_id == AtelierInscription.person_id))
         .where(AtelierInscription.statut == StatutInscription.DESISTE, AtelierSeance.statut == StatutSeance.REALISEE,
                AtelierPresence.statut == StatutPresence.PRESENT, AtelierPresence.hors_inscription.is_(False))
-        .group_by(AtelierInscription.action_id), AtelierInscription.action_id)).tuples().all())
+        .group_by(AtelierInscription.action_id), AtelierInscription.action_id)).all())
     satisfaction = {
         aid: (float(total), int(n)) for aid, total, n in s.execute(scoped(
             select(AtelierSeance.action_id, func.sum(AtelierSatisfaction.note), func.count())
@@ -134,7 +134,7 @@ def _revenue(
     paying = [a for a in actions.values() if a.tarification == Tarification.PAYANT]
     if not paying:
         return {}
-    members = set(s.execute(select(Adhesion.person_id, Adhesion.annee)).tuples().all())
+    members = set(s.execute(select(Adhesion.person_id, Adhesion.annee)).all())
     out: dict[int, Decimal] = defaultdict(lambda: ZERO)
     per_cycle = [a.id for a in paying if a.tarif_unite == UniteTarif.CYCLE]
     per_seance = [a.id for a in paying if a.tarif_unite == UniteTarif.SEANCE]

@@ -63,13 +63,14 @@ class RegistrationService:
                 rank = self._rank(s, reg)
                 raise Refused(f"{name} est déjà sur la liste d'attente de cet atelier (rang {rank}).")
             full = counts(s, action).complet
+            rank = self._next_rank(s, action.id) if full else None
             if reg is None:
                 reg = AtelierInscription(action_id=action.id, person_id=person.id)
-                s.add(reg)
             reg.statut = EN_ATTENTE if full else INSCRIT
-            reg.rang_attente = self._next_rank(s, action.id) if full else None
+            reg.rang_attente = rank
             reg.inscrit_le, reg.desiste_le, reg.motif_desistement, reg.promu_le = dt.date.today(), None, None, None
             reg.tarif = tarif
+            s.add(reg)
             s.flush()
             audit.record(s, actor, "inscription" if not full else "liste_attente", "atelier_inscription", reg.id,
                          person_id=person.id, detail=action.titre)
@@ -104,7 +105,7 @@ class RegistrationService:
             action = load_action(s, reg.action_id)
             if counts(s, action).complet:
                 raise Refused(
-                    f"L'atelier est complet ({action.capacite} places) : il faut un désistement "
+                    f"L'atelier est complet ({_places(action.capacite)}) : il faut un désistement "
                     "ou une capacité plus grande pour inscrire une personne en attente."
                 )
             rank = self._rank(s, reg)
@@ -192,3 +193,7 @@ def _clean_tarif(value: str | None) -> str | None:
         return str(Tarif(value))
     except ValueError as exc:
         raise ValidationError.single("tarif", f"Tarif inconnu « {value} ».") from exc
+
+
+def _places(n: int | None) -> str:
+    return f"{n} place{'s' if (n or 0) > 1 else ''}"

@@ -62,9 +62,9 @@ class SatisfactionService:
         with self.db.read() as s:
             seance = load_seance(s, seance_id)
             presence = dict(s.execute(select(AtelierPresence.person_id, AtelierPresence.statut)
-                                      .where(AtelierPresence.seance_id == seance.id)).tuples().all())
+                                      .where(AtelierPresence.seance_id == seance.id)).all())
             notes = dict(s.execute(select(AtelierSatisfaction.person_id, AtelierSatisfaction.note)
-                                   .where(AtelierSatisfaction.seance_id == seance.id)).tuples().all())
+                                   .where(AtelierSatisfaction.seance_id == seance.id)).all())
             registered = set(s.scalars(select(AtelierInscription.person_id).where(
                 AtelierInscription.action_id == seance.action_id,
                 AtelierInscription.statut == StatutInscription.INSCRIT)))
@@ -170,7 +170,7 @@ class SatisfactionService:
                 .join(AtelierQuestion, AtelierQuestion.id == AtelierReponse.question_id)
                 .where(AtelierQuestion.action_id == action_id, AtelierReponse.person_id == person_id,
                        AtelierReponse.moment == moment)
-            ).tuples().all())
+            ).all())
 
     # ----- summary -------------------------------------------------------------------
     def summary(self, actor: Actor, action_id: int) -> SatisfactionSummary:

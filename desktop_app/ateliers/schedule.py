@@ -81,14 +81,16 @@ def candidate_dates(rule: CleanRule) -> Iterator[dt.date]:
 
 
 def generate_dates(rule: CleanRule, already: frozenset[dt.date] = frozenset()) -> tuple[list[dt.date], list[tuple[dt.date, str]]]:
-    """(dates kept, [(date skipped, French reason)]). ``already`` holds days that have a
-    séance of this action at the same time: they are skipped and do not count either."""
+    """(dates to create, [(date skipped, French reason)]). ``already`` holds days that have
+    a séance of this action at that time: they count towards ``nombre`` (the cycle has
+    them) but are not created twice, so running the same rule again creates nothing."""
     kept: list[dt.date] = []
     skipped: list[tuple[dt.date, str]] = []
+    existing = 0
     for day in candidate_dates(rule):
         if rule.jusqu_au is not None and day > rule.jusqu_au:
             break
-        if rule.nombre is not None and len(kept) >= rule.nombre:
+        if rule.nombre is not None and len(kept) + existing >= rule.nombre:
             break
         if len(kept) + len(skipped) >= MAX_SEANCES * 2:
             break
@@ -98,6 +100,7 @@ def generate_dates(rule: CleanRule, already: frozenset[dt.date] = frozenset()) -
         elif day in rule.dates_exclues:
             skipped.append((day, "date exclue"))
         elif day in already:
+            existing += 1
             skipped.append((day, "séance déjà prévue ce jour-là"))
         else:
             kept.append(day)

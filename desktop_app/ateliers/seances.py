@@ -206,7 +206,7 @@ class SeanceService:
                 .join(AtelierSeance, AtelierSeance.id == AtelierPresence.seance_id)
                 .where(AtelierSeance.action_id == action.id, AtelierPresence.statut == StatutPresence.PRESENT)
                 .group_by(AtelierPresence.seance_id)
-            ).tuples().all()
+            ).all()
         )
         numbers = seance_numbers(s, action.id)
         return [self._make_row(action, x, numbers.get(x.id, 0), presents.get(x.id, 0)) for x in seances]

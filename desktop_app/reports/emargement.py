@@ -25,9 +25,9 @@ from desktop_app.reports.common import (
 )
 
 TITLE = "Feuille d'émargement"
-ROWS_PER_PAGE = 16  # signature rows that fit under the header on one A4 page
+ROWS_PER_PAGE = 15  # signature rows that fit under the header on one A4 page
 MIN_BLANK_ROWS = 3
-ROW_HEIGHT = 11.5 * mm
+ROW_HEIGHT = 11 * mm
 
 
 @dataclass(frozen=True)
