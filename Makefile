@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test lint imports typecheck pytest bench demo clean screenshots
+.PHONY: run test lint imports typecheck pytest bench demo clean screenshots installer
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ run: $(STAMP)
 test: $(STAMP) lint imports pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app ui db tests bench scripts
+	$(BIN)/ruff check $(wildcard desktop_app ui db tests bench scripts)
 
 imports: $(STAMP)
 	$(BIN)/lint-imports
@@ -35,6 +35,11 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py artifacts/screens
+
+installer: $(STAMP)
+	$(BIN)/python -m pip install --quiet pyinstaller
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build installer/escale.spec
+	@echo "Dossier prêt : dist/Escale (sous Windows, compiler ensuite installer/escale.iss avec Inno Setup)"
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -6,8 +6,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from desktop_app.actor import Actor
+    from desktop_app.app import Escale
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,7 +39,7 @@ def db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def app(db_url: str) -> Iterator["Escale"]:  # noqa: F821
+def app(db_url: str) -> Iterator[Escale]:
     from desktop_app.app import Escale
 
     escale = Escale.open(db_url)
@@ -43,5 +48,5 @@ def app(db_url: str) -> Iterator["Escale"]:  # noqa: F821
 
 
 @pytest.fixture
-def actor(app):  # type: ignore[no-untyped-def]
+def actor(app: Escale) -> Actor:
     return app.local_actor()

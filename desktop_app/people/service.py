@@ -78,7 +78,7 @@ class PeopleService:
                 select(Person.commune_insee, Person.commune_nom)
                 .where(Person.commune_insee.is_not(None)).distinct().order_by(Person.commune_nom)
             )
-            return [(r[0], r[1]) for r in rows]
+            return [(r[0], r[1] or r[0]) for r in rows if r[0]]
 
     def duplicates(self, actor: Actor, data: PersonInput, exclude_id: int | None = None) -> list[DuplicateCandidate]:
         require(actor, Perm.PEOPLE_READ)
