@@ -90,6 +90,8 @@ class AtelierPresence(Base):
 
     __table_args__ = (
         Index("uq_atelier_presence_seance_person", "seance_id", "person_id", unique=True),
+        # covering index of the figures: presences per séance without touching the table
+        Index("ix_atelier_presence_figures", "seance_id", "statut", "person_id", "hors_inscription"),
     )
 
 
@@ -104,6 +106,7 @@ class AtelierSatisfaction(Base):
     __table_args__ = (
         CheckConstraint("note >= 1 AND note <= 5", name="note_range"),
         Index("uq_atelier_satisfaction_seance_person", "seance_id", "person_id", unique=True),
+        Index("ix_atelier_satisfaction_figures", "seance_id", "note"),
     )
 
 

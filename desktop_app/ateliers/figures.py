@@ -10,7 +10,7 @@ Definitions (DOMAIN.md, "Quality"):
 - retention = present at the last held séance / present at the first;
 - revenue: the price of each registration (per cycle) or of each presence (per séance),
   at the registration's tarif, or « adhérent » when the person holds a membership for the
-  year, else « plein ».
+  year the action starts, else « plein ».
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, case, extract, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -59,33 +59,25 @@ def compute_figures(s: Session, action_ids: list[int] | None = None) -> dict[int
         .order_by(AtelierSeance.debut, AtelierSeance.id), AtelierSeance.action_id)):
         seances[aid].append((sid, debut, fin, statut))
 
-    present = (
-        select(AtelierSeance.action_id, AtelierPresence.seance_id, AtelierPresence.person_id,
-               AtelierPresence.hors_inscription)
-        .join(AtelierSeance, AtelierSeance.id == AtelierPresence.seance_id)
-        .where(AtelierPresence.statut == StatutPresence.PRESENT, AtelierSeance.statut == StatutSeance.REALISEE)
-    )
-    present = scoped(present, AtelierSeance.action_id).subquery()
-    per_seance = {
-        sid: (int(n), int(hors or 0)) for sid, n, hors in s.execute(
-            select(present.c.seance_id, func.count(), func.sum(case((present.c.hors_inscription.is_(True), 1), else_=0)))
-            .group_by(present.c.seance_id))
-    }
-    unique = dict(s.execute(
-        select(present.c.action_id, func.count(func.distinct(present.c.person_id))).group_by(present.c.action_id)
-    ).all())
-    withdrawn = dict(s.execute(scoped(
-        select(AtelierInscription.action_id, func.count())
-        .join(AtelierSeance, AtelierSeance.action_id == AtelierInscription.action_id)
+    present_rows = select(
+        AtelierPresence.seance_id, func.count(),
+        func.sum(case((AtelierPresence.hors_inscription.is_(True), 1), else_=0)),
+    ).where(AtelierPresence.statut == StatutPresence.PRESENT).group_by(AtelierPresence.seance_id)
+    if action_ids is not None:
+        present_rows = present_rows.where(AtelierPresence.seance_id.in_(
+            select(AtelierSeance.id).where(AtelierSeance.action_id.in_(action_ids))))
+    per_seance = {sid: (int(n), int(hors or 0)) for sid, n, hors in s.execute(present_rows)}
+    unique = dict(s.execute(scoped(
+        select(AtelierSeance.action_id, func.count(func.distinct(AtelierPresence.person_id)))
         .join(AtelierPresence, (AtelierPresence.seance_id == AtelierSeance.id)
-              & (AtelierPresence.person_id == AtelierInscription.person_id))
-        .where(AtelierInscription.statut == StatutInscription.DESISTE, AtelierSeance.statut == StatutSeance.REALISEE,
-               AtelierPresence.statut == StatutPresence.PRESENT, AtelierPresence.hors_inscription.is_(False))
-        .group_by(AtelierInscription.action_id), AtelierInscription.action_id)).all())
+              & (AtelierPresence.statut == StatutPresence.PRESENT))
+        .where(AtelierSeance.statut == StatutSeance.REALISEE)
+        .group_by(AtelierSeance.action_id), AtelierSeance.action_id)).all())
+    withdrawn = _withdrawn_presences(s, action_ids)
     satisfaction = {
         aid: (float(total), int(n)) for aid, total, n in s.execute(scoped(
             select(AtelierSeance.action_id, func.sum(AtelierSatisfaction.note), func.count())
-            .join(AtelierSeance, AtelierSeance.id == AtelierSatisfaction.seance_id)
+            .join(AtelierSatisfaction, AtelierSatisfaction.seance_id == AtelierSeance.id)
             .where(AtelierSeance.statut != StatutSeance.ANNULEE)
             .group_by(AtelierSeance.action_id), AtelierSeance.action_id))
     }
@@ -117,6 +109,37 @@ def compute_figures(s: Session, action_ids: list[int] | None = None) -> dict[int
     return out
 
 
+def _withdrawn_presences(s: Session, action_ids: list[int] | None) -> dict[int, int]:
+    """Presences, at held séances, of people registered then withdrawn (few: fetched apart)."""
+    stmt = select(AtelierInscription.action_id, AtelierInscription.person_id).where(
+        AtelierInscription.statut == StatutInscription.DESISTE)
+    if action_ids is not None:
+        stmt = stmt.where(AtelierInscription.action_id.in_(action_ids))
+    pairs = set(s.execute(stmt).all())
+    if not pairs:
+        return {}
+    out: dict[int, int] = defaultdict(int)
+    for aid, pid in s.execute(
+        select(AtelierSeance.action_id, AtelierPresence.person_id)
+        .join(AtelierPresence, AtelierPresence.seance_id == AtelierSeance.id)
+        .where(AtelierSeance.action_id.in_({a for a, _ in pairs}),
+               AtelierPresence.person_id.in_({p for _, p in pairs}),
+               AtelierSeance.statut == StatutSeance.REALISEE, AtelierPresence.statut == StatutPresence.PRESENT,
+               AtelierPresence.hors_inscription.is_(False))
+    ):
+        if (aid, pid) in pairs:
+            out[aid] += 1
+    return out
+
+
+def _year(action: AtelierAction, seances: dict[int, list[tuple[int, dt.datetime, dt.datetime, str]]]) -> int | None:
+    """The membership year that gives the « adhérent » price: the year the action starts."""
+    if action.date_debut is not None:
+        return action.date_debut.year
+    rows = seances.get(action.id)
+    return rows[0][1].year if rows else None
+
+
 def _price(action: AtelierAction, tarif: str | None, member: bool) -> Decimal:
     plein = action.prix_plein or ZERO
     if tarif == Tarif.EXONERE:
@@ -143,22 +166,20 @@ def _revenue(
             select(AtelierInscription.action_id, AtelierInscription.person_id, AtelierInscription.tarif)
             .where(AtelierInscription.action_id.in_(per_cycle), AtelierInscription.statut == StatutInscription.INSCRIT)
         ):
-            action, rows = actions[aid], seances.get(aid) or []
-            year = action.date_debut.year if action.date_debut else (rows[0][1].year if rows else None)
-            out[aid] += _price(action, tarif, (pid, year) in members)
+            out[aid] += _price(actions[aid], tarif, (pid, _year(actions[aid], seances)) in members)
     if per_seance:
         tarifs = {
             (aid, pid): tarif for aid, pid, tarif in s.execute(
                 select(AtelierInscription.action_id, AtelierInscription.person_id, AtelierInscription.tarif)
                 .where(AtelierInscription.action_id.in_(per_seance)))
         }
-        year = extract("year", AtelierSeance.debut)
-        for aid, pid, annee, n in s.execute(
-            select(AtelierSeance.action_id, AtelierPresence.person_id, year, func.count())
-            .join(AtelierSeance, AtelierSeance.id == AtelierPresence.seance_id)
-            .where(AtelierSeance.action_id.in_(per_seance), AtelierSeance.statut == StatutSeance.REALISEE,
-                   AtelierPresence.statut == StatutPresence.PRESENT)
-            .group_by(AtelierSeance.action_id, AtelierPresence.person_id, year)
+        for aid, pid, n in s.execute(
+            select(AtelierSeance.action_id, AtelierPresence.person_id, func.count())
+            .join(AtelierPresence, (AtelierPresence.seance_id == AtelierSeance.id)
+                  & (AtelierPresence.statut == StatutPresence.PRESENT))
+            .where(AtelierSeance.action_id.in_(per_seance), AtelierSeance.statut == StatutSeance.REALISEE)
+            .group_by(AtelierSeance.action_id, AtelierPresence.person_id)
         ):
-            out[aid] += _price(actions[aid], tarifs.get((aid, pid)), (pid, int(annee)) in members) * int(n)
+            member = (pid, _year(actions[aid], seances)) in members
+            out[aid] += _price(actions[aid], tarifs.get((aid, pid)), member) * int(n)
     return dict(out)

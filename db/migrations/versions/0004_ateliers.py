@@ -4,7 +4,7 @@ Also fills ``atelier_theme`` with the CNSA/CFPPA theme grid (editable afterwards
 
 Revision ID: 0004_ateliers
 Revises: 0001_v1
-Create Date: 2026-11-22 03:12:25.451953
+Create Date: 2026-11-22 03:25:43.841422
 """
 
 from alembic import op
@@ -172,6 +172,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_atelier_presence'))
     )
     with op.batch_alter_table('atelier_presence', schema=None) as batch_op:
+        batch_op.create_index('ix_atelier_presence_figures', ['seance_id', 'statut', 'person_id', 'hors_inscription'], unique=False)
         batch_op.create_index(batch_op.f('ix_atelier_presence_person_id'), ['person_id'], unique=False)
         batch_op.create_index('uq_atelier_presence_seance_person', ['seance_id', 'person_id'], unique=True)
 
@@ -202,6 +203,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_atelier_satisfaction'))
     )
     with op.batch_alter_table('atelier_satisfaction', schema=None) as batch_op:
+        batch_op.create_index('ix_atelier_satisfaction_figures', ['seance_id', 'note'], unique=False)
         batch_op.create_index(batch_op.f('ix_atelier_satisfaction_person_id'), ['person_id'], unique=False)
         batch_op.create_index('uq_atelier_satisfaction_seance_person', ['seance_id', 'person_id'], unique=True)
 
@@ -211,6 +213,7 @@ def downgrade() -> None:
     with op.batch_alter_table('atelier_satisfaction', schema=None) as batch_op:
         batch_op.drop_index('uq_atelier_satisfaction_seance_person')
         batch_op.drop_index(batch_op.f('ix_atelier_satisfaction_person_id'))
+        batch_op.drop_index('ix_atelier_satisfaction_figures')
 
     op.drop_table('atelier_satisfaction')
     with op.batch_alter_table('atelier_reponse', schema=None) as batch_op:
@@ -221,6 +224,7 @@ def downgrade() -> None:
     with op.batch_alter_table('atelier_presence', schema=None) as batch_op:
         batch_op.drop_index('uq_atelier_presence_seance_person')
         batch_op.drop_index(batch_op.f('ix_atelier_presence_person_id'))
+        batch_op.drop_index('ix_atelier_presence_figures')
 
     op.drop_table('atelier_presence')
     with op.batch_alter_table('atelier_seance', schema=None) as batch_op:
