@@ -24,9 +24,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db.engine import Database, sqlite_url  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from desktop_app.app import Escale  # noqa: E402
+from db.engine import Database, sqlite_url
+from db.migrate import upgrade
+from desktop_app.app import Escale
 
 PEOPLE = 5_000
 ACTIONS = 100  # × 20 séances = 2,000 séances

@@ -68,6 +68,7 @@ class ActionService:
             same = s.scalar(select(AtelierTheme).where(func.lower(AtelierTheme.libelle) == text.lower()))
             if same is not None and same.id != theme_id:
                 raise ValidationError.single("libelle", f"Le thème « {same.libelle} » existe déjà.")
+            theme: AtelierTheme | None
             if theme_id is None:
                 code = fold(text).replace(" ", "_")[:36] or "theme"
                 while s.scalar(select(AtelierTheme.id).where(AtelierTheme.code == code)) is not None:

@@ -60,8 +60,7 @@ class RegistrationService:
             if reg is not None and reg.statut == INSCRIT:
                 raise Refused(f"{name} est déjà inscrit(e) à cet atelier.")
             if reg is not None and reg.statut == EN_ATTENTE:
-                rank = self._rank(s, reg)
-                raise Refused(f"{name} est déjà sur la liste d'attente de cet atelier (rang {rank}).")
+                raise Refused(f"{name} est déjà sur la liste d'attente de cet atelier (rang {self._rank(s, reg)}).")
             full = counts(s, action).complet
             rank = self._next_rank(s, action.id) if full else None
             if reg is None:
@@ -175,7 +174,9 @@ class RegistrationService:
             .where(AtelierInscription.action_id == action.id)
             .order_by(AtelierInscription.rang_attente, Person.sort_key, AtelierInscription.id)
         ).all()
-        inscrits, attente, desistes = [], [], []
+        inscrits: list[RegistrationRow] = []
+        attente: list[RegistrationRow] = []
+        desistes: list[RegistrationRow] = []
         for reg, person in rows:
             if reg.statut == EN_ATTENTE:
                 attente.append(self._row(s, reg, person, rank=len(attente) + 1))

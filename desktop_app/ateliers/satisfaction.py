@@ -118,6 +118,7 @@ class SatisfactionService:
             raise ValidationError.single("libelle", "Le libellé de la question est obligatoire.")
         with self.db.uow() as s:
             load_action(s, action_id)
+            q: AtelierQuestion | None
             if question_id is None:
                 last = s.scalar(select(func.max(AtelierQuestion.ordre)).where(AtelierQuestion.action_id == action_id))
                 q = AtelierQuestion(action_id=action_id, ordre=(last or 0) + 1, libelle=text, actif=actif)

@@ -166,7 +166,7 @@ def clean_rule(rule: SeanceRule, cycle: tuple[dt.date | None, dt.date | None] = 
             continue
         if day is not None:
             excluded.add(day)
-    if errors:
+    if errors or first is None:
         raise ValidationError(errors)
     return CleanRule(
         frequence=v["frequence"], premier_jour=first,
@@ -202,7 +202,7 @@ def clean_seance(data: SeanceInput, cycle: tuple[dt.date | None, dt.date | None]
         errors["date"] = (
             f"Le {date_fr(day)} est en dehors du cycle (du {date_fr(debut) or '…'} au {date_fr(fin) or '…'})."
         )
-    if errors:
+    if errors or day is None:
         raise ValidationError(errors)
     return {
         "debut": dt.datetime.combine(day, v["heure_debut"]),
