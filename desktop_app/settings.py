@@ -35,6 +35,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("bilan.seuil_petits_effectifs", int, 5, "Bilans : seuil de masquage des petits effectifs", 1, 20),
         Setting("rgpd.retention_mois", int, 24, "Conservation en base active après le dernier contact (mois)", 6, 120),
         Setting("session.verrouillage_minutes", int, 10, "Verrouillage après inactivité (minutes)", 1, 120),
+        Setting("ateliers.adhesion_montant", str, "29,00", "Ateliers : montant de l'adhésion annuelle (€)"),
     ]
 }
 
