@@ -187,8 +187,9 @@ def _registrations(
 ) -> list[AtelierInscription]:
     regs: list[AtelierInscription] = []
     rank = 0
+    days = sorted(start - dt.timedelta(days=rng.randint(5, 40)) for _ in people)  # first come, first served
     for i, pid in enumerate(people):
-        day = start - dt.timedelta(days=rng.randint(5, 40))
+        day = days[i]
         full = action.capacite is not None and i >= action.capacite
         rank += full
         tarif = None
