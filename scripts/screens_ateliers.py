@@ -82,6 +82,17 @@ def main(outdir: str) -> int:
                         (3, "05-grille-presences.png"), (4, "06-satisfaction.png")):
         view.tabs.setCurrentIndex(index)
         shot(name)
+    regs = escale.ateliers.registrations.list_registrations(actor, action.id)
+    if regs.en_attente:
+        escale.ateliers.registrations.withdraw(actor, regs.inscrits[0].id, "Hospitalisation")
+        view.tabs.setCurrentIndex(2)
+        view.reload()
+        shot("04b-place-liberee.png")
+    view.tabs.setCurrentIndex(4)
+    view.satisfaction.answer()
+    settle()
+    shot("06b-questionnaire.png", view.satisfaction.dialog)
+    view.satisfaction.dialog.reject()
     view.tabs.setCurrentIndex(1)
     fresh = next(r for r in rows if r.seances == 0) if any(r.seances == 0 for r in rows) else action
     window.navigate(ATELIERS, action_id=fresh.id)

@@ -71,6 +71,7 @@ class FormDialog(QDialog):
         self.fields: dict[str, Field] = {}
         self.dirty = False
         self.saving = False
+        self._stretched = False
         self.preferred_width = width
         self.outer = QVBoxLayout(self)
         self.outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -102,6 +103,9 @@ class FormDialog(QDialog):
     def open(self) -> None:
         """Sized once, before showing: nothing resizes a shown window (some platforms warn),
         with room for the messages that may appear under the fields."""
+        if not self._stretched:
+            self.body.addStretch(1)  # spare height goes below the fields, not between them
+            self._stretched = True
         self.ensurePolished()
         hint = self.outer.sizeHint()
         width = max(self.preferred_width, hint.width(), self.width() if self.isVisible() else 0)

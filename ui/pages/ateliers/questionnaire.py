@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLayout,
     QLineEdit,
@@ -42,11 +43,13 @@ class QuestionnaireDialog(FormDialog):
                                                         [(tr("— choisir —"), None), *people], None))
         self.add(form, tr("Moment"), ChoiceField("moment", tr("Moment"),
                                                  [(t, str(v)) for v, t in labels.MOMENT.items()], None))
-        for q in questions:
-            field = ChoiceField(f"question_{q.id}", q.libelle, SCALE, 260)
-            self.add(form, q.libelle, field)
-            form.labelForField(field).setWordWrap(True)  # type: ignore[attr-defined]
         self.body.addLayout(form)
+        items = form_layout()
+        items.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the question above its answer
+        items.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        for q in questions:
+            self.add(items, q.libelle, ChoiceField(f"question_{q.id}", q.libelle, SCALE, 300))
+        self.body.addLayout(items)
         if not questions:
             self.body.addWidget(muted_label(tr("Aucune question : ajoutez-en avec « Modifier les questions… ».")))
         self.fields["person_id"].changed.connect(self.load_answers)

@@ -125,7 +125,7 @@ class RegistrationsTab(QWidget):
         columns.addWidget(self.inscrits_card, 1)
 
         self.waiting_card = Card(tr("Liste d'attente"))
-        self.waiting = small_table(["Rang", "Nom", "Téléphone", "Depuis le"], [60, 220, 150, 110])
+        self.waiting = small_table(["Rang", "Nom", "Téléphone", "Depuis"], [50, 220, 150, 100])
         self.waiting_card.body.addWidget(self.waiting, 1)
         row = QHBoxLayout()
         self.promote_button = button(tr("Donner la place"), "user-check", primary=True)
