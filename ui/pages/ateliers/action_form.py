@@ -55,6 +55,7 @@ class ActionDialog(FormDialog):
                                                         tr("Objectifs, contenu des séances…")))
         self.add(what, tr("Financeur"), TextField("financeur", tr("Financeur"), tr("Conférence des financeurs")))
         left.body.addLayout(what)
+        left.body.addStretch(1)
 
         how = form_layout()
         self.add(how, tr("Lieu"), TextField("lieu", tr("Lieu"), tr("Salle des fêtes, médiathèque…")))
@@ -71,6 +72,7 @@ class ActionDialog(FormDialog):
                  TextField("prix_reduit", tr("Tarif réduit"), tr("réduit"), 120, 12),
                  TextField("prix_adherent", tr("Tarif adhérent"), tr("adhérent"), 120, 12))
         right.body.addLayout(how)
+        right.body.addStretch(1)
         self.fields["tarification"].changed.connect(self._price_state)
 
         if detail is not None:
