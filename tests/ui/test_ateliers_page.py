@@ -189,3 +189,27 @@ def test_list_counts_inscrits_and_waiting_apart(qtbot, window, app, actor, seede
     row = {h: model.index(0, c).data() for c, h in enumerate(headers)}
     assert (row["Inscrits"], row["En attente"], row["Séances"]) == ("1 / 1", "2", "3")
     assert window.pages[ATELIERS].list.count_label.text() == "1 atelier"
+
+
+def test_smileys_with_the_keyboard_and_the_summary(qtbot, window, app, actor, seeded) -> None:  # type: ignore[no-untyped-def]
+    action_id = make_cycle(app, actor, capacite=5)
+    for prenom in ("Hélène", "Marcel"):
+        app.ateliers.registrations.register(actor, action_id, seeded[prenom])
+    first = app.ateliers.seances.list_seances(actor, action_id)[0]
+    app.ateliers.attendance.set_seance(actor, first.id, {seeded["Hélène"]: "present", seeded["Marcel"]: "present"})
+    view = open_action(qtbot, window, action_id)
+    tab = view.satisfaction
+    view.tabs.setCurrentWidget(tab)
+    wait_idle(qtbot, window)
+    assert tab.seance.currentText() == "n°1 — lundi 6 janvier 2025"
+    assert [e.nom for e in tab.entries] == ["DUPONT Hélène", "MARTIN Marcel"]
+    tab.table.setFocus()
+    tab.table.setCurrentCell(0, 0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_5)
+    wait_idle(qtbot, window)
+    qtbot.keyClick(tab.table, Qt.Key.Key_4)  # the cursor went to the next participant
+    wait_idle(qtbot, window)
+    summary = app.ateliers.satisfaction.summary(actor, action_id)
+    assert summary.distribution == {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}
+    assert tab.mean.text() == "4,5 / 5" and tab.count.text() == "2 avis sur l'ensemble des séances"
+    assert tab.table.item(0, 6).text() == "●" and tab.table.item(1, 5).text() == "●"
