@@ -14,6 +14,7 @@ from ui_helpers import ctrl, type_into, wait_idle
 from db.models import AuditEntry
 from desktop_app.ateliers.records import ActionInput, SeanceRule
 from ui.pages.ateliers.action_form import ActionDialog
+from ui.pages.ateliers.membership_dialog import MembershipDialog
 from ui.pages.ateliers.seance_dialogs import GenerationDialog, ReasonDialog
 from ui.pages.keys import ATELIERS
 from ui.widgets.messages import MessageDialog
@@ -213,3 +214,26 @@ def test_smileys_with_the_keyboard_and_the_summary(qtbot, window, app, actor, se
     assert summary.distribution == {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}
     assert tab.mean.text() == "4,5 / 5" and tab.count.text() == "2 avis sur l'ensemble des séances"
     assert tab.table.item(0, 6).text() == "●" and tab.table.item(1, 5).text() == "●"
+
+
+def test_membership_from_the_registrations(qtbot, window, app, actor, seeded) -> None:  # type: ignore[no-untyped-def]
+    action_id = make_cycle(app, actor)
+    app.ateliers.registrations.register(actor, action_id, seeded["Hélène"])
+    view = open_action(qtbot, window, action_id)
+    tab = view.registrations
+    view.tabs.setCurrentWidget(tab)
+    tab.inscrits.selectRow(0)
+    tab.membership_button.click()
+    wait_idle(qtbot, window)
+    dialog = top_dialog(MembershipDialog)
+    assert dialog.fields["montant"].value() == "29,00"
+    assert dialog.fields["annee"].value() == str(dt.date.today().year)
+    dialog.fields["montant"].line.setText("-5")
+    dialog.save_button.click()
+    wait_idle(qtbot, window)
+    assert dialog.fields["montant"].error.text() == "Le montant de l'adhésion ne peut pas être négatif."
+    dialog.fields["montant"].line.setText("29")
+    dialog.save_button.click()
+    wait_idle(qtbot, window)
+    assert app.ateliers.memberships.is_member(actor, seeded["Hélène"], dt.date.today().year)
+    assert window.toast.text() == "Adhésion enregistrée."

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.ateliers import labels
 from desktop_app.ateliers.records import (
     ActionDetail,
+    MembershipRow,
     RegisterResult,
     RegistrationRow,
     Registrations,
@@ -34,6 +35,7 @@ from desktop_app.validation import format_phone
 from ui.context import Context
 from ui.i18n import tr
 from ui.pages.ateliers import ATELIERS
+from ui.pages.ateliers.membership_dialog import MembershipDialog
 from ui.pages.ateliers.person_picker import PersonPicker
 from ui.pages.ateliers.seance_dialogs import ReasonDialog
 from ui.widgets.common import Card, button, muted_label
@@ -120,6 +122,9 @@ class RegistrationsTab(QWidget):
         self.withdraw_button = button(tr("Désinscrire…"), "user-minus")
         self.withdraw_button.clicked.connect(lambda: self.withdraw(self.inscrits, "inscrits"))
         row.addWidget(self.withdraw_button)
+        self.membership_button = button(tr("Adhésion…"), "award", tooltip=tr("Adhésion annuelle (tarif adhérent)"))
+        self.membership_button.clicked.connect(self.membership)
+        row.addWidget(self.membership_button)
         row.addStretch(1)
         self.inscrits_card.body.addLayout(row)
         columns.addWidget(self.inscrits_card, 1)
@@ -167,6 +172,7 @@ class RegistrationsTab(QWidget):
     def _buttons(self) -> None:
         free = self.data is not None and not self.data.counts.complet
         self.withdraw_button.setEnabled(self.writable and self.inscrits.selectionModel().hasSelection())
+        self.membership_button.setEnabled(self.withdraw_button.isEnabled())
         has_waiting = self.waiting.selectionModel().hasSelection()
         self.promote_button.setEnabled(self.writable and has_waiting and free)
         self.promote_button.setToolTip("" if free else tr("L'atelier est complet : il faut d'abord un désistement."))
@@ -201,6 +207,18 @@ class RegistrationsTab(QWidget):
     def _withdrawn(self, result: WithdrawResult) -> None:
         if result.offre is not None:
             self.offer(result.offre)
+
+    def membership(self) -> None:
+        reg = selected(self.inscrits, self.data.inscrits) if self.data else None
+        if reg is None:
+            return
+        service, actor = self.ctx.escale.ateliers.memberships, self.ctx.actor
+
+        def show(history: list[MembershipRow]) -> None:
+            self.dialog = MembershipDialog(self.ctx, reg.person_id, reg.nom, history, self)
+            self.dialog.open()
+
+        self.ctx.ops.run(lambda: service.list_memberships(actor, reg.person_id), show, parent=self)
 
     def offer(self, reg: RegistrationRow) -> None:
         """« Une place est libre : l'inscrire ? » — one click gives it."""
