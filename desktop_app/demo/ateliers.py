@@ -86,6 +86,7 @@ PLANS = [
     Plan("Sophrologie (printemps)", "bien_etre", 20, 4, T(10), T(11, 30), 8, 10, 1.1, "Salle polyvalente",
          "Nadia Benali", "prestataire", prix=("12", "4.50", "6"), financeur="Commune"),
 ]
+REGULARS = 400  # people of the file who come to ateliers
 CANCEL_REASONS = ("Animatrice malade", "Neige : routes impraticables", "Salle réquisitionnée (élections)")
 WITHDRAW_REASONS = ("Hospitalisation", "Raisons de santé", "Déménagement chez sa fille", "Horaires incompatibles", None)
 
@@ -104,11 +105,12 @@ def populate_ateliers(db: Database, seed: int, reference_date: dt.date) -> str:
         if not everyone:
             return "Ateliers : aucune personne dans le fichier, aucun atelier créé."
         themes = dict(s.execute(select(AtelierTheme.code, AtelierTheme.id)).all())
-        members = _memberships(s, rng, everyone, reference_date)
+        regulars = rng.sample(everyone, min(len(everyone), REGULARS))  # ateliers draw from a few hundred
+        members = _memberships(s, rng, regulars, reference_date)
         totals = {"actions": 0, "seances": 0, "inscrits": 0, "attente": 0, "presences": 0}
         for plan in PLANS:
-            pool = aidants if plan.aidants and len(aidants) >= 6 else everyone
-            _one_action(s, rng, plan, themes[plan.theme], pool, everyone, reference_date, members, totals)
+            pool = aidants[:REGULARS] if plan.aidants and len(aidants) >= 6 else regulars
+            _one_action(s, rng, plan, themes[plan.theme], pool, regulars, reference_date, members, totals)
     return (
         f"Ateliers : {totals['actions']} actions, {number_fr(totals['seances'])} séances, "
         f"{number_fr(totals['inscrits'])} inscrits et {number_fr(totals['attente'])} en attente, "
@@ -119,7 +121,7 @@ def populate_ateliers(db: Database, seed: int, reference_date: dt.date) -> str:
 def _memberships(s: Session, rng: random.Random, people: list[int], ref: dt.date) -> set[tuple[int, int]]:
     chosen = set()
     for pid in people:
-        if rng.random() < 0.25:
+        if rng.random() < 0.3:
             for year in (ref.year - 1, ref.year):
                 if rng.random() < 0.8:
                     day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 90))
