@@ -16,6 +16,7 @@ from db.migrate import upgrade
 from db.models import User
 from desktop_app import paths
 from desktop_app.actor import Actor
+from desktop_app.ateliers.service import AteliersService
 from desktop_app.backups import BackupService
 from desktop_app.encryption import translated_errors
 from desktop_app.errors import Refused
@@ -72,6 +73,7 @@ class Escale:
     timeline: TimelineService
     partners: PartnersService
     funding: FundingService
+    ateliers: AteliersService
 
     @classmethod
     def open(cls, url: str, passphrase: str | None = None, purge_journal: bool = True) -> Escale:
@@ -90,6 +92,7 @@ class Escale:
             notice=NoticeService(db, settings),
             visits=VisitsService(db), veille=veille, accueil=AccueilService(db, veille),
             timeline=TimelineService(db), partners=PartnersService(db), funding=FundingService(db),
+            ateliers=AteliersService(db),
         )
         if purge_journal:  # the journal keeps 12 months (setting); older entries go at opening
             try:

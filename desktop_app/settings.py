@@ -45,6 +45,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("tournees.osrm_url", str, "", "Tournées : serveur d'itinéraires OSRM local (facultatif)"),
         Setting("geocodage.ban_url", str, "https://api-adresse.data.gouv.fr", "Géocodage : adresse du service BAN"),
         Setting("audit.conservation_mois", int, 12, "Conservation du journal d'audit (mois)", 6, 12),
+        Setting("ateliers.adhesion_montant", str, "29,00", "Ateliers : montant de l'adhésion annuelle (€)"),
     ]
 }
 

@@ -1,5 +1,13 @@
 """All mapped tables, imported here so Alembic and create_all see the whole schema."""
 
+from db.models.ateliers import Adhesion, AtelierAction, AtelierSeance, AtelierTheme
+from db.models.ateliers_participation import (
+    AtelierInscription,
+    AtelierPresence,
+    AtelierQuestion,
+    AtelierReponse,
+    AtelierSatisfaction,
+)
 from db.models.audit import AuditEntry
 from db.models.partners import FundingLine, Partner, PartnerContact, PartnerRole
 from db.models.people import AidantLink, Person
@@ -17,8 +25,34 @@ from db.models.users import BenevoleAssignment, User
 from db.models.visits import Visit, VisitConfidential, VisitIntervenant, VisitOrientation
 
 __all__ = [
-    "AidantLink", "AppSetting", "AuditEntry", "BenevoleAssignment", "CommuneConvention",
-    "FundingLine", "Partner", "PartnerContact", "PartnerRole", "Passage", "PassageParticipant",
-    "PassageStop", "Person", "RightsRequest", "TariffRate", "User", "Vehicle", "Visit",
-    "VisitConfidential", "VisitIntervenant", "VisitOrientation",
+    "Adhesion",
+    "AidantLink",
+    "AppSetting",
+    "AtelierAction",
+    "AtelierInscription",
+    "AtelierPresence",
+    "AtelierQuestion",
+    "AtelierReponse",
+    "AtelierSatisfaction",
+    "AtelierSeance",
+    "AtelierTheme",
+    "AuditEntry",
+    "BenevoleAssignment",
+    "CommuneConvention",
+    "FundingLine",
+    "Partner",
+    "PartnerContact",
+    "PartnerRole",
+    "Passage",
+    "PassageParticipant",
+    "PassageStop",
+    "Person",
+    "RightsRequest",
+    "TariffRate",
+    "User",
+    "Vehicle",
+    "Visit",
+    "VisitConfidential",
+    "VisitIntervenant",
+    "VisitOrientation",
 ]

@@ -112,9 +112,9 @@ def test_temporary_password_must_be_replaced(qtbot, qt_app, app, actor) -> None:
 
 EXPECTED_PAGES = {
     "admin": ["Comptes", "Journal", "Mon compte"],
-    "coordinatrice": ["Accueil", "Personnes", "Tournées", "Comptes", "Journal", "Mon compte"],
-    "intervenante": ["Accueil", "Personnes", "Tournées", "Mon compte"],
-    "animateur": ["Tournées", "Mon compte"],
+    "coordinatrice": ["Accueil", "Personnes", "Ateliers", "Tournées", "Comptes", "Journal", "Mon compte"],
+    "intervenante": ["Accueil", "Personnes", "Ateliers", "Tournées", "Mon compte"],
+    "animateur": ["Ateliers", "Tournées", "Mon compte"],
     "benevole": ["Accueil", "Personnes", "Mon compte"],
     "chauffeur": ["Mon compte"],
 }

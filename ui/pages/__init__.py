@@ -18,9 +18,10 @@ from desktop_app.security.permissions import Perm, can
 from ui.context import Context
 from ui.i18n import tr
 from ui.pages.accounts.page import AccountsPage
+from ui.pages.ateliers.page import AteliersPage
 from ui.pages.audit.page import AuditPage
 from ui.pages.home import HomePage
-from ui.pages.keys import ACCUEIL, COMPTES, JOURNAL, MON_COMPTE, PERSONNES, TOURNEES
+from ui.pages.keys import ACCUEIL, ATELIERS, COMPTES, JOURNAL, MON_COMPTE, PERSONNES, TOURNEES
 from ui.pages.my_account import MyAccountPage
 from ui.pages.people.page import PeoplePage
 from ui.pages.tournees.page import TourneesPage
@@ -42,6 +43,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
     pages = [
         PageSpec(ACCUEIL, tr("Accueil"), "home", HomePage, Perm.PEOPLE_READ),
         PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage, Perm.PEOPLE_READ),
+        PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
         PageSpec(COMPTES, tr("Comptes"), "users", AccountsPage, Perm.ACCOUNTS),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),

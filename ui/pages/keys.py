@@ -3,6 +3,7 @@ registry so pages can name each other without import cycles)."""
 
 ACCUEIL = "accueil"
 PERSONNES = "personnes"
+ATELIERS = "ateliers"
 TOURNEES = "tournees"
 COMPTES = "comptes"
 JOURNAL = "journal"
