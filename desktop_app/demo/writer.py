@@ -15,6 +15,9 @@ from db.engine import sqlite_url
 from db.models import AidantLink, Person
 from desktop_app.app import Escale
 from desktop_app.demo.accounts import populate_accounts
+from desktop_app.demo.ateliers import populate_ateliers
+from desktop_app.demo.partners import populate_partners
+from desktop_app.demo.visits import populate_visits
 from desktop_app.demo.generator import DemoGenerator
 from desktop_app.demo.people import Row
 from desktop_app.demo.tournees import populate_tournees
@@ -59,11 +62,12 @@ def write_demo_database(path: str | Path, people: int = 300, seed: int = 1, forc
     try:
         with app.db.uow() as session:
             stats = write_people(session, DemoGenerator(people, seed))
-        tournees = populate_tournees(app.db, seed, REFERENCE_DATE)
-        accounts = populate_accounts(app.db, seed, REFERENCE_DATE)
+        lines = [stats.summary(target)]
+        for populate in (populate_partners, populate_visits, populate_ateliers, populate_tournees, populate_accounts):
+            lines.append(populate(app.db, seed, REFERENCE_DATE))
     finally:
         app.close()
-    return f"{stats.summary(target)}\n{tournees}\n{accounts}"
+    return "\n".join(lines)
 
 
 def write_people(session: Session, generator: DemoGenerator) -> DemoStats:
