@@ -16,12 +16,12 @@ from db.models import AidantLink, Person
 from desktop_app.app import Escale
 from desktop_app.demo.accounts import populate_accounts
 from desktop_app.demo.ateliers import populate_ateliers
-from desktop_app.demo.partners import populate_partners
-from desktop_app.demo.visits import populate_visits
 from desktop_app.demo.generator import DemoGenerator
+from desktop_app.demo.partners import populate_partners
 from desktop_app.demo.people import Row
 from desktop_app.demo.tournees import populate_tournees
 from desktop_app.demo.traits import REFERENCE_DATE
+from desktop_app.demo.visits import populate_visits
 
 BATCH_SIZE = 5_000
 MAX_PEOPLE = 100_000
