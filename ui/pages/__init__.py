@@ -45,7 +45,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage, Perm.PEOPLE_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
-        PageSpec(COMPTES, tr("Comptes"), "users", AccountsPage, Perm.ACCOUNTS),
+        PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
         PageSpec(MON_COMPTE, tr("Mon compte"), "user", MyAccountPage),
     ]
