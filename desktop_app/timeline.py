@@ -1,6 +1,6 @@
 """A person's timeline: everything that happened to them, newest first, from every area.
 
-Each area contributes through a provider (visits now; ateliers and tournées later): an
+Each area contributes through a provider (visits, ateliers; tournées later): an
 object with a ``kind``, the permission needed to see its entries, and ``entries(session,
 actor, person_id)``. Adding an area is one line in :func:`default_providers`.
 """
@@ -40,9 +40,10 @@ class TimelineProvider(Protocol):
 
 
 def default_providers() -> list[TimelineProvider]:
+    from desktop_app.ateliers.timeline import AtelierTimeline
     from desktop_app.visits.timeline import VisitTimeline
 
-    return [VisitTimeline()]
+    return [VisitTimeline(), AtelierTimeline()]
 
 
 def _newest_first(entry: TimelineEntry) -> tuple[dt.date, dt.time, int]:

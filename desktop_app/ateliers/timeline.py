@@ -72,3 +72,23 @@ def _entries(s: Session, person_id: int) -> list[TimelineEntry]:
         out.append(TimelineEntry(quand, KIND, f"Adhésion {annee}", amount_fr(montant)))
     out.sort(key=lambda e: e.date)
     return out
+
+
+class AtelierTimeline:
+    """Provider of the person timeline (desktop_app.timeline) for the ateliers."""
+
+    kind = KIND
+
+    @property
+    def permission(self):  # type: ignore[no-untyped-def]
+        from desktop_app.security.permissions import Perm
+
+        return Perm.ATELIERS_READ
+
+    def entries(self, session: Session, actor: object, person_id: int) -> list:  # type: ignore[type-arg]
+        from desktop_app.timeline import TimelineEntry as PersonTimelineEntry
+
+        return [
+            PersonTimelineEntry(kind=e.kind, date=e.date, title=e.title, detail=e.detail)
+            for e in _entries(session, person_id)
+        ]

@@ -62,3 +62,4 @@ def test_providers_merge_and_obey_permissions(app, actor) -> None:
         service.for_person(animateur, pid)
     with pytest.raises(NotFound):
         service.for_person(actor, 999_999)
+

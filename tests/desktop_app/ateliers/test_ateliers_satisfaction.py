@@ -125,3 +125,15 @@ def test_emargement_of_a_single_seance_and_of_none(app, actor, people, make_acti
     empty = make_action(titre="Sophrologie")
     with pytest.raises(Refused, match="Aucune séance à imprimer"):
         app.ateliers.print_emargement(actor, empty.id, tmp_path / "none.pdf")
+
+
+def test_participation_joins_the_person_timeline_with_visits(app, actor, people, make_action) -> None:
+    """The person file's timeline (desktop_app.timeline) merges ateliers with visits."""
+    action = make_action(capacite=2, seances=2, first="06/01/2025")
+    app.ateliers.registrations.register(actor, action.id, people[0])
+    s1, _s2 = (x.id for x in app.ateliers.seances.list_seances(actor, action.id))
+    app.ateliers.attendance.set_cell(actor, s1, people[0], "present")
+    entries = app.timeline.for_person(actor, people[0])
+    titles = [e.title for e in entries if e.kind == "atelier"]
+    assert titles == ["Inscription — Atelier mémoire", "Séance — Atelier mémoire"]  # newest first
+    assert entries == sorted(entries, key=lambda e: e.date, reverse=True)
