@@ -84,3 +84,23 @@ def role_actor(app: Escale, actor: Actor):  # type: ignore[no-untyped-def]
 
     return make
 
+
+
+@pytest.fixture
+def pg_app() -> Iterator[Escale]:
+    """Escale on an emptied PostgreSQL schema (ESCALE_TEST_PG_URL; CI starts a server)."""
+    from sqlalchemy import create_engine, text
+
+    from desktop_app.app import Escale
+
+    url = os.environ.get("ESCALE_TEST_PG_URL")
+    if not url:
+        pytest.skip("ESCALE_TEST_PG_URL not set (no PostgreSQL server)")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    escale = Escale.open(url)
+    yield escale
+    escale.close()

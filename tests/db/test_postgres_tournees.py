@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from desktop_app.app import Escale
 
@@ -18,18 +16,6 @@ pytestmark = [
     pytest.mark.skipif(not PG_URL, reason="ESCALE_TEST_PG_URL not set (no PostgreSQL server)"),
 ]
 
-
-@pytest.fixture
-def pg_app() -> Iterator[Escale]:
-    assert PG_URL
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    app = Escale.open(PG_URL)
-    yield app
-    app.close()
 
 
 def test_a_year_of_tournees_on_postgresql(pg_app: Escale) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from desktop_app.app import Escale
 from desktop_app.errors import Refused
@@ -25,18 +23,6 @@ pytestmark = [
 TODAY = dt.date.today()
 DAY = dt.timedelta(days=1)
 
-
-@pytest.fixture
-def pg_app() -> Iterator[Escale]:
-    assert PG_URL
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    app = Escale.open(PG_URL)
-    yield app
-    app.close()
 
 
 def test_visits_veille_partners_and_funding_on_postgresql(pg_app: Escale) -> None:

@@ -4,11 +4,10 @@ figures (grouped queries, year extraction for the per-séance price) and the tim
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from db.models import AtelierTheme, Person
 from desktop_app.app import Escale
@@ -21,18 +20,6 @@ pytestmark = [
     pytest.mark.skipif(not PG_URL, reason="ESCALE_TEST_PG_URL not set (no PostgreSQL server)"),
 ]
 
-
-@pytest.fixture
-def pg_app() -> Iterator[Escale]:
-    assert PG_URL
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    app = Escale.open(PG_URL)
-    yield app
-    app.close()
 
 
 def test_a_cycle_on_postgresql(pg_app: Escale) -> None:

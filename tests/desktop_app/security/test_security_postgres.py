@@ -4,10 +4,9 @@ migration's dialect branch, the chain-head row lock and the purge run there too.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from db.enums import Role
 from desktop_app.app import Escale
@@ -22,18 +21,6 @@ pytestmark = [
 ]
 GOOD = "Tulipe-Jaune-42"
 
-
-@pytest.fixture
-def pg_app() -> Iterator[Escale]:
-    assert PG_URL
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    app = Escale.open(PG_URL)
-    yield app
-    app.close()
 
 
 def test_accounts_scope_and_journal_on_postgresql(pg_app: Escale) -> None:
