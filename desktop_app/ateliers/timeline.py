@@ -18,9 +18,12 @@ from db.engine import Database
 from db.models import Adhesion, AtelierAction, AtelierInscription, AtelierPresence, AtelierSeance
 from db.models.ateliers import StatutSeance
 from db.models.ateliers_participation import StatutInscription
+from desktop_app.actor import Actor
 from desktop_app.ateliers import labels
 from desktop_app.formatting import amount_fr
 from desktop_app.labels import label
+from desktop_app.security.permissions import Perm
+from desktop_app.timeline import TimelineEntry as PersonTimelineEntry
 
 KIND = "atelier"
 
@@ -78,16 +81,9 @@ class AtelierTimeline:
     """Provider of the person timeline (desktop_app.timeline) for the ateliers."""
 
     kind = KIND
+    permission = Perm.ATELIERS_READ
 
-    @property
-    def permission(self):  # type: ignore[no-untyped-def]
-        from desktop_app.security.permissions import Perm
-
-        return Perm.ATELIERS_READ
-
-    def entries(self, session: Session, actor: object, person_id: int) -> list:  # type: ignore[type-arg]
-        from desktop_app.timeline import TimelineEntry as PersonTimelineEntry
-
+    def entries(self, session: Session, actor: Actor, person_id: int) -> list[PersonTimelineEntry]:
         return [
             PersonTimelineEntry(kind=e.kind, date=e.date, title=e.title, detail=e.detail)
             for e in _entries(session, person_id)
