@@ -3,7 +3,7 @@ coordinator would.
 
     QT_QPA_PLATFORM=offscreen python scripts/screens_ateliers.py artifacts/ateliers
 
-Works on a throw-away demo database (300 people and a year of ateliers) in a temporary
+Works on a throw-away demo database (300 people, a year of ateliers and the rest) in a temporary
 folder: the list, an action's overview, séances, registrations with the waiting list, the
 attendance grid, satisfaction, the generation dialog, and the émargement PDF (page 1, with
 ``pdftoppm`` when installed).
@@ -39,11 +39,9 @@ def main(outdir: str) -> int:
     from db.engine import sqlite_url
     from desktop_app.app import Escale
     from desktop_app.demo import write_demo_database
-    from desktop_app.demo.ateliers import populate_ateliers
 
-    print(write_demo_database(str(db_path), people=300, seed=1))
+    print(write_demo_database(str(db_path), people=300, seed=1))  # ateliers included
     escale = Escale.open(sqlite_url(db_path))
-    print(populate_ateliers(escale.db, seed=1, reference_date=dt.date.today()))
 
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -120,7 +118,7 @@ def main(outdir: str) -> int:
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf), str(out / "08-emargement")],
                        check=True)
-        print(out / "08-emargement-1.png")
+        print(*sorted(out.glob("08-emargement-*.png")))
     window.ops.shutdown()
     window.close()
     escale.close()
