@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from db.migrate import DatabaseTooNew
-from desktop_app import __version__
-from desktop_app.app import Escale, resolve_database_url
+from desktop_app import __version__, cli_rgpd
+from desktop_app.app import Escale
 from desktop_app.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -56,11 +56,18 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo]  # type: ignore[type-arg]
+def _register_rgpd(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for register in cli_rgpd.REGISTRARS:  # backup, restore, chiffrer, export-personne, notice
+        register(sub)
+    _HANDLERS.update(cli_rgpd.HANDLERS)
+
+
+_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_rgpd]  # type: ignore[type-arg]
 
 
 def open_app(db: str | None) -> Escale:
-    return Escale.open(resolve_database_url(db))
+    """Open the database, asking for its passphrase when the file is encrypted."""
+    return cli_rgpd.open_escale(db)
 
 
 def run(args: argparse.Namespace) -> int:

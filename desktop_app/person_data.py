@@ -30,6 +30,7 @@ class Section:
     fields: Sequence[tuple[str, Value]] = ()
     columns: Sequence[str] = ()
     rows: Sequence[Sequence[Value]] = ()
+    widths: Sequence[float] = ()  # relative column widths of the table (equal when empty)
     empty_text: str = "Aucune donnée."
     note: str = ""
 
