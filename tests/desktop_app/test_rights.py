@@ -110,7 +110,7 @@ def test_notice_text_comes_from_the_settings(app, actor) -> None:
     app.settings.set(actor, "rgpd.dpo_contact", "dpo@clermont-herault.fr")
     notice = app.notice.text()
     body = " ".join(t for _h, t in notice.blocks)
-    assert "CCAS de Clermont-l'Hérault (CCAS de Clermont-l'Hérault, 1 place de la Mairie" in body
+    assert "CCAS de Clermont-l'Hérault — CCAS de Clermont-l'Hérault, 1 place de la Mairie" in body
     assert "dpo@clermont-herault.fr" in body and "2 ans (24 mois)" in body and "www.cnil.fr" in body
     assert "18 mois" in " ".join(t for _h, t in build_notice({"rgpd.retention_mois": 18}).blocks)
 
