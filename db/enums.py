@@ -82,3 +82,66 @@ class RightsKind(StrEnum):
     EFFACEMENT = "effacement"
     OPPOSITION = "opposition"
     LIMITATION = "limitation"
+
+
+class ModeContact(StrEnum):
+    """Where or how a visit / contact took place."""
+
+    DOMICILE = "domicile"
+    TELEPHONE = "telephone"
+    PERMANENCE = "permanence"
+    BUS = "bus"
+    VISIO = "visio"
+
+
+class ObjetContact(StrEnum):
+    """Purpose of a visit / contact."""
+
+    EVALUATION = "evaluation"
+    SUIVI = "suivi"
+    CONVIVIALITE = "convivialite"
+    REPIT = "repit"
+    ACCES_DROITS = "acces_droits"
+    ORIENTATION = "orientation"
+
+
+class TypePartenaire(StrEnum):
+    FINANCEUR = "financeur"
+    COMMUNE = "commune"
+    CCAS = "ccas"
+    ASSOCIATION = "association"
+    PRESTATAIRE = "prestataire"
+    SAAD_SSIAD = "saad_ssiad"
+    CLIC_DAC = "clic_dac"
+    BAILLEUR = "bailleur"
+    GENDARMERIE_POMPIERS = "gendarmerie_pompiers"
+    FONDATION = "fondation"
+    CAISSE_RETRAITE = "caisse_retraite"
+
+
+class RolePartenaire(StrEnum):
+    FINANCEUR = "financeur"
+    RELAIS = "relais"
+    PRESCRIPTEUR = "prescripteur"
+    PRESTATAIRE = "prestataire"
+    LIEU = "lieu"
+
+
+class StatutFinancement(StrEnum):
+    """Life of a funding line, in order: asked, granted, paid, closed."""
+
+    DEMANDE = "demande"
+    ACCORDE = "accorde"
+    VERSE = "verse"
+    SOLDE = "solde"
+
+
+class AxeCfppa(StrEnum):
+    """Axes of the conférence des financeurs (CASF L.233-1)."""
+
+    AIDES_TECHNIQUES = "1"
+    FORFAIT_AUTONOMIE = "2"
+    SAAD = "3"
+    SPASAD = "4"
+    PROCHES_AIDANTS = "5"
+    ACTIONS_COLLECTIVES = "6"

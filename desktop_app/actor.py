@@ -14,6 +14,7 @@ class Actor:
     username: str
     display_name: str
     role: Role
+    person_id: int | None = None  # a bénévole's or driver's own entry in the people file
 
     @property
     def is_system(self) -> bool:

@@ -16,13 +16,25 @@ from db.migrate import upgrade
 from db.models import User
 from desktop_app import paths
 from desktop_app.actor import Actor
+from desktop_app.ateliers.service import AteliersService
 from desktop_app.backups import BackupService
 from desktop_app.encryption import translated_errors
+from desktop_app.errors import Refused
 from desktop_app.notice import NoticeService
+from desktop_app.partners.funding import FundingService
+from desktop_app.partners.service import PartnersService
 from desktop_app.people.service import PeopleService
 from desktop_app.retention import RetentionService
 from desktop_app.rights import RightsService
+from desktop_app.security.accounts import AccountService
+from desktop_app.security.auth import AuthService
+from desktop_app.security.journal import AuditService
 from desktop_app.settings import SettingsService
+from desktop_app.timeline import TimelineService
+from desktop_app.tournees import Tournees
+from desktop_app.visits.accueil import AccueilService
+from desktop_app.visits.service import VisitsService
+from desktop_app.visits.veille import VeilleService
 
 log = logging.getLogger(__name__)
 
@@ -47,24 +59,47 @@ class Escale:
     db: Database
     people: PeopleService
     settings: SettingsService
+    tournees: Tournees
+    auth: AuthService
+    accounts: AccountService
+    audit: AuditService
     backups: BackupService
     retention: RetentionService
     rights: RightsService
     notice: NoticeService
+    visits: VisitsService
+    veille: VeilleService
+    accueil: AccueilService
+    timeline: TimelineService
+    partners: PartnersService
+    funding: FundingService
+    ateliers: AteliersService
 
     @classmethod
-    def open(cls, url: str, passphrase: str | None = None) -> Escale:
+    def open(cls, url: str, passphrase: str | None = None, purge_journal: bool = True) -> Escale:
         """``passphrase`` for an encrypted file; a wrong or missing one raises a French
         WrongPassphrase / PassphraseRequired (desktop_app.encryption)."""
         with translated_errors():
             db = Database(url, passphrase=passphrase)
         upgrade(db)
         settings = SettingsService(db)
-        return cls(
-            db=db, people=PeopleService(db), settings=settings, backups=BackupService(db),
+        veille = VeilleService(db, settings)
+        app = cls(
+            db=db, people=PeopleService(db), settings=settings, auth=AuthService(db),
+            accounts=AccountService(db), audit=AuditService(db, settings),
+            tournees=Tournees.create(db, settings), backups=BackupService(db),
             retention=RetentionService(db, settings), rights=RightsService(db, settings),
             notice=NoticeService(db, settings),
+            visits=VisitsService(db), veille=veille, accueil=AccueilService(db, veille),
+            timeline=TimelineService(db), partners=PartnersService(db), funding=FundingService(db),
+            ateliers=AteliersService(db),
         )
+        if purge_journal:  # the journal keeps 12 months (setting); older entries go at opening
+            try:
+                app.audit.purge_expired()
+            except Refused as exc:
+                log.warning("Audit purge skipped: %s", exc.message_fr)
+        return app
 
     def local_actor(self) -> Actor:
         """The fixed local coordinator account used until personal logins exist."""

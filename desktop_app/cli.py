@@ -11,9 +11,10 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from db.engine import sqlite_path
 from db.migrate import DatabaseTooNew
 from desktop_app import __version__, cli_rgpd
-from desktop_app.app import Escale
+from desktop_app.app import Escale, resolve_database_url
 from desktop_app.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -56,13 +57,41 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _register_audit(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("audit", help="journal d'audit : vérifier la chaîne, purger les entrées expirées")
+    p.add_argument("action", choices=["verify", "purge"], help="verify : vérifier ; purge : supprimer les entrées expirées")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="CHEMIN", help="fichier SQLite (ou URL) à ouvrir")
+    _HANDLERS["audit"] = _run_audit
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    """Exit 0 when the journal is intact (or purged), 1 when it was tampered with."""
+    url = resolve_database_url(args.db)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        print(f"Aucune base Escale à cet emplacement : {path}", file=sys.stderr)
+        return 1
+    app = Escale.open(url, passphrase=cli_rgpd.passphrase_for(url), purge_journal=False)
+    try:
+        if args.action == "purge":
+            removed = app.audit.purge_expired()
+            print(f"{removed} entrée(s) expirée(s) supprimée(s) du journal." if removed
+                  else "Aucune entrée expirée à supprimer.")
+            return 0
+        check = app.audit.verify()
+        print(check.message, file=sys.stdout if check.ok else sys.stderr)
+        return 0 if check.ok else 1
+    finally:
+        app.close()
+
+
 def _register_rgpd(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     for register in cli_rgpd.REGISTRARS:  # backup, restore, chiffrer, export-personne, notice
         register(sub)
     _HANDLERS.update(cli_rgpd.HANDLERS)
 
 
-_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_rgpd]  # type: ignore[type-arg]
+_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit, _register_rgpd]  # type: ignore[type-arg]
 
 
 def open_app(db: str | None) -> Escale:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from desktop_app.text import fold
 
@@ -150,3 +151,41 @@ class CommuneRegistry:
 def get_registry() -> CommuneRegistry:
     """The packaged registry, loaded once per process."""
     return CommuneRegistry.load()
+
+
+def clean_commune_fields(
+    code_postal: str | None, commune_insee: str | None, values: dict[str, Any], errors: dict[str, str]
+) -> None:
+    """Fill ``code_postal``, ``commune_insee`` and ``commune_nom`` of a form's ``values`` from
+    what was typed, or put the French message under the field in ``errors``. A postal code
+    shared by several communes needs the INSEE code of the chosen one."""
+    code = (code_postal or "").replace(" ", "").strip()
+    insee = (commune_insee or "").strip() or None
+    values.update(code_postal=None, commune_insee=None, commune_nom=None)
+    registry = get_registry()
+    if not code:
+        if insee:
+            commune = registry.by_insee(insee)
+            if commune is None:
+                errors["commune_insee"] = "Commune inconnue."
+            else:
+                values.update(commune_insee=commune.insee, commune_nom=commune.nom)
+        return
+    if not is_valid_postal_code_format(code):
+        errors["code_postal"] = "Le code postal compte 5 chiffres (exemple : 34150)."
+        return
+    communes = registry.for_postal_code(code)
+    if not communes:
+        errors["code_postal"] = f"Aucune commune ne correspond au code postal {code}."
+        return
+    values["code_postal"] = code
+    if insee is None and len(communes) == 1:
+        insee = communes[0].insee
+    chosen = next((c for c in communes if c.insee == insee), None)
+    if chosen is None:
+        if insee is None:
+            errors["commune_insee"] = f"Choisissez la commune : le code postal {code} en regroupe plusieurs."
+        else:
+            errors["commune_insee"] = f"Cette commune n'a pas le code postal {code}."
+        return
+    values.update(commune_insee=chosen.insee, commune_nom=chosen.nom)

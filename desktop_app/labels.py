@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from db.enums import (
+    AxeCfppa,
     CaisseRetraite,
     Civilite,
     Mobilite,
+    ModeContact,
+    ObjetContact,
     RelationAidant,
     RightsKind,
     Role,
+    RolePartenaire,
     Sexe,
     SourceOrientation,
+    StatutFinancement,
     StatutPersonne,
+    TypePartenaire,
 )
 
 CIVILITE = {Civilite.MADAME: "Madame", Civilite.MONSIEUR: "Monsieur"}
@@ -73,6 +79,55 @@ RIGHTS_KIND = {
     RightsKind.EFFACEMENT: "Effacement",
     RightsKind.OPPOSITION: "Opposition",
     RightsKind.LIMITATION: "Limitation",
+}
+MODE_CONTACT = {
+    ModeContact.DOMICILE: "Visite à domicile",
+    ModeContact.TELEPHONE: "Téléphone",
+    ModeContact.PERMANENCE: "Permanence",
+    ModeContact.BUS: "API Bus",
+    ModeContact.VISIO: "Visio",
+}
+OBJET_CONTACT = {
+    ObjetContact.EVALUATION: "Évaluation",
+    ObjetContact.SUIVI: "Suivi",
+    ObjetContact.CONVIVIALITE: "Convivialité",
+    ObjetContact.REPIT: "Répit",
+    ObjetContact.ACCES_DROITS: "Accès aux droits",
+    ObjetContact.ORIENTATION: "Orientation",
+}
+TYPE_PARTENAIRE = {
+    TypePartenaire.FINANCEUR: "Financeur",
+    TypePartenaire.COMMUNE: "Commune / mairie",
+    TypePartenaire.CCAS: "CCAS / CIAS",
+    TypePartenaire.ASSOCIATION: "Association",
+    TypePartenaire.PRESTATAIRE: "Prestataire",
+    TypePartenaire.SAAD_SSIAD: "SAAD / SSIAD",
+    TypePartenaire.CLIC_DAC: "CLIC / DAC",
+    TypePartenaire.BAILLEUR: "Bailleur social",
+    TypePartenaire.GENDARMERIE_POMPIERS: "Gendarmerie / pompiers",
+    TypePartenaire.FONDATION: "Fondation",
+    TypePartenaire.CAISSE_RETRAITE: "Caisse de retraite",
+}
+ROLE_PARTENAIRE = {
+    RolePartenaire.FINANCEUR: "Financeur",
+    RolePartenaire.RELAIS: "Relais",
+    RolePartenaire.PRESCRIPTEUR: "Prescripteur",
+    RolePartenaire.PRESTATAIRE: "Prestataire",
+    RolePartenaire.LIEU: "Lieu d'accueil",
+}
+STATUT_FINANCEMENT = {
+    StatutFinancement.DEMANDE: "Demandé",
+    StatutFinancement.ACCORDE: "Accordé",
+    StatutFinancement.VERSE: "Versé",
+    StatutFinancement.SOLDE: "Soldé",
+}
+AXE_CFPPA = {
+    AxeCfppa.AIDES_TECHNIQUES: "Axe 1 — Aides techniques",
+    AxeCfppa.FORFAIT_AUTONOMIE: "Axe 2 — Forfait autonomie",
+    AxeCfppa.SAAD: "Axe 3 — Prévention par les SAAD",
+    AxeCfppa.SPASAD: "Axe 4 — Prévention par les SPASAD",
+    AxeCfppa.PROCHES_AIDANTS: "Axe 5 — Soutien aux proches aidants",
+    AxeCfppa.ACTIONS_COLLECTIVES: "Axe 6 — Autres actions collectives de prévention",
 }
 
 

@@ -37,6 +37,15 @@ REGISTRY: dict[str, Setting] = {
         Setting("rgpd.responsable", str, "", "Responsable du traitement (ex. : le Président du CCAS)"),
         Setting("rgpd.dpo_contact", str, "", "Délégué à la protection des données : contact"),
         Setting("session.verrouillage_minutes", int, 10, "Verrouillage après inactivité (minutes)", 1, 120),
+        Setting("tournees.trajet_max_minutes", int, 45, "Tournées : durée maximale à bord par passager (minutes)", 5, 180),
+        Setting("tournees.marge_arrivee_minutes", int, 15, "Tournées : arrivée au lieu avant le début (minutes)", 0, 120),
+        Setting("tournees.depart_au_plus_tot_minutes", int, 150, "Tournées : départ de la base au plus tôt (minutes avant le début)", 20, 480),
+        Setting("tournees.vitesse_kmh", int, 50, "Tournées : vitesse moyenne par défaut d'un véhicule (km/h)", 10, 110),
+        Setting("tournees.facteur_detour", float, 1.3, "Tournées : facteur de détour par défaut (route / vol d'oiseau)"),
+        Setting("tournees.osrm_url", str, "", "Tournées : serveur d'itinéraires OSRM local (facultatif)"),
+        Setting("geocodage.ban_url", str, "https://api-adresse.data.gouv.fr", "Géocodage : adresse du service BAN"),
+        Setting("audit.conservation_mois", int, 12, "Conservation du journal d'audit (mois)", 6, 12),
+        Setting("ateliers.adhesion_montant", str, "29,00", "Ateliers : montant de l'adhésion annuelle (€)"),
     ]
 }
 

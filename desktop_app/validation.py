@@ -134,3 +134,16 @@ def clean_text(value: str | None, max_len: int | None = None) -> str | None:
     if max_len is not None and len(text) > max_len:
         raise FieldError(f"Texte trop long : {max_len} caractères au plus.")
     return text
+
+
+def clean_multiline(value: str | None, max_len: int = 5000) -> str | None:
+    """Free text keeping its line breaks; trailing spaces and blank edges removed."""
+    if value is None:
+        return None
+    lines = [line.rstrip() for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = "\n".join(lines).strip()
+    if not text:
+        return None
+    if len(text) > max_len:
+        raise FieldError(f"Texte trop long : {max_len} caractères au plus.")
+    return text

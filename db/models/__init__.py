@@ -1,9 +1,58 @@
 """All mapped tables, imported here so Alembic and create_all see the whole schema."""
 
+from db.models.ateliers import Adhesion, AtelierAction, AtelierSeance, AtelierTheme
+from db.models.ateliers_participation import (
+    AtelierInscription,
+    AtelierPresence,
+    AtelierQuestion,
+    AtelierReponse,
+    AtelierSatisfaction,
+)
 from db.models.audit import AuditEntry
+from db.models.partners import FundingLine, Partner, PartnerContact, PartnerRole
 from db.models.people import AidantLink, Person
 from db.models.rgpd import RightsRequest
 from db.models.settings import AppSetting
-from db.models.users import User
+from db.models.tournees import (
+    CommuneConvention,
+    Passage,
+    PassageParticipant,
+    PassageStop,
+    TariffRate,
+    Vehicle,
+)
+from db.models.users import BenevoleAssignment, User
+from db.models.visits import Visit, VisitConfidential, VisitIntervenant, VisitOrientation
 
-__all__ = ["AidantLink", "AppSetting", "AuditEntry", "Person", "RightsRequest", "User"]
+__all__ = [
+    "Adhesion",
+    "AidantLink",
+    "AppSetting",
+    "AtelierAction",
+    "AtelierInscription",
+    "AtelierPresence",
+    "AtelierQuestion",
+    "AtelierReponse",
+    "AtelierSatisfaction",
+    "AtelierSeance",
+    "AtelierTheme",
+    "AuditEntry",
+    "BenevoleAssignment",
+    "CommuneConvention",
+    "FundingLine",
+    "Partner",
+    "PartnerContact",
+    "PartnerRole",
+    "Passage",
+    "PassageParticipant",
+    "PassageStop",
+    "Person",
+    "RightsRequest",
+    "TariffRate",
+    "User",
+    "Vehicle",
+    "Visit",
+    "VisitConfidential",
+    "VisitIntervenant",
+    "VisitOrientation",
+]

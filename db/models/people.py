@@ -19,6 +19,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -49,6 +50,11 @@ class Person(Timestamped, Versioned, Base):
     telephone: Mapped[str | None] = mapped_column(String(20))
     telephone2: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(200))
+    # Home coordinates (tournées pick-ups): BAN geocoding with its score, or typed by hand.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geocode_score: Mapped[float | None] = mapped_column(Float)
+    geocode_status: Mapped[str | None] = mapped_column(String(12))
 
     vit_seul: Mapped[bool | None] = mapped_column(Boolean)
     caisse_retraite: Mapped[str | None] = mapped_column(String(30))
@@ -78,6 +84,7 @@ class Person(Timestamped, Versioned, Base):
     annee_naissance: Mapped[int | None] = mapped_column(Integer)
     anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+    next_contact_due: Mapped[dt.date | None] = mapped_column(Date, index=True)  # from visits
 
     search_text: Mapped[str] = mapped_column(Text, default="")
     sort_key: Mapped[str] = mapped_column(String(220), default="")
@@ -86,6 +93,9 @@ class Person(Timestamped, Versioned, Base):
     __table_args__ = (
         CheckConstraint("gir IS NULL OR (gir >= 1 AND gir <= 6)", name="gir_range"),
         Index("ix_person_sort", "sort_key", "id"),
+        # The Personnes list and its search-as-you-type read only this index, in order:
+        # no table lookups, no sort of the matches (see bench/bench_people.py).
+        Index("ix_person_list", "statut", "sort_key", "id", "search_text"),
         Index("ix_person_naissance", "date_naissance"),
     )
 

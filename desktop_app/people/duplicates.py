@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rapidfuzz import fuzz
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Person
@@ -29,7 +29,7 @@ def find_duplicates(
     if not wanted:
         return []
     prefix = fold(nom)[:3]
-    clauses = [Person.sort_key.like(f"{prefix}%")]
+    clauses: list[ColumnElement[bool]] = [Person.sort_key.like(f"{prefix}%")]
     if date_naissance is not None:
         clauses.append(Person.date_naissance == date_naissance)
     stmt = select(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.orm import Session
 
 from db.models import AidantLink, Person
@@ -71,19 +71,37 @@ def apply_filter(stmt: Select, flt: PersonFilter) -> Select:  # type: ignore[typ
     return stmt
 
 
-def list_ids(session: Session, flt: PersonFilter) -> list[int]:
+def list_ids(
+    session: Session,
+    flt: PersonFilter,
+    limit: int | None = None,
+    extra: ColumnElement[bool] | None = None,
+    scope: ColumnElement[bool] | None = None,
+) -> list[int]:
+    """Ordered ids of the matching people; with ``limit``, only the first ones (the list
+    shows them at once, then asks for the rest). ``extra`` narrows the filter further;
+    ``scope`` limits the ids to what the actor may see."""
     columns = _SORT_COLUMNS[flt.sort]
     order = [c.desc() if flt.descending else c.asc() for c in columns]
     if flt.sort == SortKey.AGE:  # age ascending = youngest first = latest birth date first
         order = [c.asc() if flt.descending else c.desc() for c in columns]
     stmt = apply_filter(select(Person.id), flt).order_by(*order, Person.id)
+    if extra is not None:
+        stmt = stmt.where(extra)
+    if scope is not None:
+        stmt = stmt.where(scope)
+    if limit is not None:
+        stmt = stmt.limit(limit)
     return list(session.scalars(stmt))
 
 
-def count(session: Session, flt: PersonFilter) -> int:
+def count(session: Session, flt: PersonFilter, scope: ColumnElement[bool] | None = None) -> int:
     from sqlalchemy import func
 
-    return session.scalar(apply_filter(select(func.count(Person.id)), flt)) or 0
+    stmt = apply_filter(select(func.count(Person.id)), flt)
+    if scope is not None:
+        stmt = stmt.where(scope)
+    return session.scalar(stmt) or 0
 
 
 def roles_label(est_beneficiaire: bool, est_benevole: bool, aidant: bool, aide: bool) -> str:
@@ -124,12 +142,16 @@ def fetch_rows(session: Session, ids: Sequence[int], show_gir: bool, today: dt.d
     return [by_id[i] for i in ids if i in by_id]
 
 
-def brief_matches(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+def brief_matches(
+    session: Session, text: str, limit: int = 20, scope: ColumnElement[bool] | None = None
+) -> list[tuple[int, str]]:
     """(id, « NOM Prénom — Commune (âge) ») for pickers: active people matching the text."""
     flt = PersonFilter(text=text)
     stmt = apply_filter(
         select(Person.id, Person.nom, Person.prenom, Person.commune_nom, Person.date_naissance), flt
     ).order_by(Person.sort_key, Person.id).limit(limit)
+    if scope is not None:
+        stmt = stmt.where(scope)
     today = dt.date.today()
     out = []
     for r in session.execute(stmt):

@@ -1,7 +1,9 @@
 """Use cases of the people file: create, edit, archive, link aidants, list and search.
 
-Every method takes the acting user, checks the permission, writes the audit entry in the
-same unit of work, and returns plain data.
+Every method takes the acting user, checks the permission, limits what it returns to the
+people the actor may see (desktop_app.security.scope: a bénévole sees only the people
+assigned to them), writes the audit entry in the same unit of work (opening a fiche is
+logged as « consultation »), and returns plain data.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from db.engine import Database
 from db.enums import RelationAidant, StatutPersonne
 from db.models import AidantLink, Person
 from desktop_app.actor import Actor
+from desktop_app.communes import get_registry
 from desktop_app.errors import Conflict, NotFound, PermissionDenied, Refused, ValidationError
 from desktop_app.people import search
 from desktop_app.people.duplicates import find_duplicates
@@ -34,8 +37,9 @@ from desktop_app.people.records import (
     PersonRow,
 )
 from desktop_app.people.validate import clean_person
-from desktop_app.security import audit
+from desktop_app.security import audit, scope
 from desktop_app.security.permissions import Perm, can, require
+from desktop_app.text import fold
 from desktop_app.validation import age_on, parse_date
 
 _INPUT_NAMES = [f.name for f in dc_fields(PersonInput)]
@@ -47,11 +51,14 @@ class PeopleService:
 
     # ----- reading -------------------------------------------------------------------
     def get(self, actor: Actor, person_id: int) -> PersonDetail:
+        """Open one fiche; the opening is logged (who consulted whose file)."""
         require(actor, Perm.PEOPLE_READ)
-        with self.db.read() as s:
+        with self.db.uow() as s:
             person = self._load(s, person_id)
+            scope.check_person(s, actor, person_id)
             if person.statut == StatutPersonne.ARCHIVE and not can(actor, Perm.PEOPLE_ARCHIVE):
                 raise PermissionDenied("Cette fiche est archivée : seul le coordinateur peut la consulter.")
+            audit.record(s, actor, "consultation", "person", person.id, person_id=person.id)
             return self._detail(s, actor, person)
 
     @staticmethod
@@ -59,38 +66,40 @@ class PeopleService:
         """Archived files are readable by the coordinator only (CNIL 2023-095)."""
         return flt if can(actor, Perm.PEOPLE_ARCHIVE) else replace(flt, hide_archived=True)
 
-    def list_ids(self, actor: Actor, flt: PersonFilter) -> list[int]:
+    def list_ids(self, actor: Actor, flt: PersonFilter, limit: int | None = None) -> list[int]:
         require(actor, Perm.PEOPLE_READ)
         with self.db.read() as s:
-            return search.list_ids(s, self._visible(actor, flt))
+            return search.list_ids(s, self._visible(actor, flt), limit, scope=scope.people_clause(actor, Person.id))
 
     def count(self, actor: Actor, flt: PersonFilter) -> int:
         require(actor, Perm.PEOPLE_READ)
         with self.db.read() as s:
-            return search.count(s, self._visible(actor, flt))
+            return search.count(s, self._visible(actor, flt), scope.people_clause(actor, Person.id))
 
     def rows(self, actor: Actor, ids: list[int]) -> list[PersonRow]:
         require(actor, Perm.PEOPLE_READ)
         with self.db.read() as s:
+            ids = scope.visible_ids(s, actor, ids)
             return search.fetch_rows(s, ids, can(actor, Perm.PEOPLE_READ_SENSITIVE), dt.date.today())
 
     def pick(self, actor: Actor, text: str, limit: int = 20) -> list[tuple[int, str]]:
-        require(actor, Perm.PEOPLE_READ)
+        """(id, « NOM Prénom — Commune, âge ») of matching people, for a registration."""
+        require(actor, Perm.PEOPLE_PICK)
         with self.db.read() as s:
-            return search.brief_matches(s, text, limit)
+            return search.brief_matches(s, text, limit, scope.people_clause(actor, Person.id))
 
     def communes_in_use(self, actor: Actor) -> list[tuple[str, str]]:
         """(INSEE, name) of the communes where people live, for the filter."""
         require(actor, Perm.PEOPLE_READ)
-        with self.db.read() as s:
-            rows = s.execute(
-                select(Person.commune_insee, Person.commune_nom)
-                .where(Person.commune_insee.is_not(None)).distinct().order_by(Person.commune_nom)
-            )
-            return [(r[0], r[1]) for r in rows]
+        with self.db.read() as s:  # DISTINCT on the INSEE index alone: no table scan, no sort
+            stmt = select(Person.commune_insee).distinct()
+            codes = [c for c in s.scalars(scope.restrict_people(stmt, actor, Person.id)) if c]
+        registry = get_registry()
+        pairs = [(code, commune.nom if (commune := registry.by_insee(code)) else code) for code in codes]
+        return sorted(pairs, key=lambda pair: (fold(pair[1]), pair[0]))
 
     def duplicates(self, actor: Actor, data: PersonInput, exclude_id: int | None = None) -> list[DuplicateCandidate]:
-        require(actor, Perm.PEOPLE_READ)
+        require(actor, Perm.PEOPLE_WRITE)
         try:
             born = parse_date(data.date_naissance)
         except ValueError:
@@ -108,11 +117,14 @@ class PeopleService:
                 if candidates:
                     raise DuplicateSuspected(candidates)
             person = Person(**values)
+            # Opening the file is the first contact; afterwards only real contacts (visits,
+            # desktop_app.visits.followup) move it — editing the file does not.
             person.last_contact_date = dt.date.today()
             self._refresh_derived(person)
             s.add(person)
             s.flush()
-            audit.record(s, actor, "creation", "person", person.id, person_id=person.id, fields=values.keys())
+            filled = [k for k, v in values.items() if v not in (None, "", False)]
+            audit.record(s, actor, "creation", "person", person.id, person_id=person.id, fields=filled)
             return self._detail(s, actor, person)
 
     def update(self, actor: Actor, person_id: int, expected_version: int, data: PersonInput) -> PersonDetail:
@@ -124,6 +136,7 @@ class PeopleService:
         try:
             with self.db.uow() as s:
                 person = self._load(s, person_id)
+                scope.check_person(s, actor, person_id)
                 if person.version_id != expected_version:
                     raise Conflict()
                 self._refuse_anonymised(person, values["statut"])
@@ -132,8 +145,6 @@ class PeopleService:
                     person.archived_at = utcnow()
                 for key, value in values.items():
                     setattr(person, key, value)
-                if changed:
-                    person.last_contact_date = dt.date.today()
                 self._refresh_derived(person)
                 s.flush()
                 if changed:
@@ -147,6 +158,7 @@ class PeopleService:
         require(actor, Perm.PEOPLE_ARCHIVE)
         with self.db.uow() as s:
             person = self._load(s, person_id)
+            scope.check_person(s, actor, person_id)
             self._refuse_anonymised(person, str(statut))
             if person.statut == statut:
                 return self._detail(s, actor, person)
@@ -168,8 +180,9 @@ class PeopleService:
         except ValueError as exc:
             raise ValidationError.single("relation", "Choisissez le lien (conjoint, enfant, voisin…).") from exc
         with self.db.uow() as s:
-            self._load(s, aidant_id)
-            self._load(s, aide_id)
+            for pid in (aidant_id, aide_id):
+                self._load(s, pid)
+                scope.check_person(s, actor, pid)
             existing = s.scalar(select(AidantLink).where(
                 AidantLink.aidant_id == aidant_id, AidantLink.aide_id == aide_id))
             if existing is not None:
@@ -186,6 +199,8 @@ class PeopleService:
             link = s.get(AidantLink, link_id)
             if link is None:
                 raise NotFound()
+            for pid in (link.aidant_id, link.aide_id):
+                scope.check_person(s, actor, pid)
             for pid in (link.aidant_id, link.aide_id):
                 audit.record(s, actor, "suppression_lien_aidant", "aidant_link", link.id, person_id=pid)
             s.delete(link)
@@ -226,6 +241,8 @@ class PeopleService:
                 ),
             )
         ).all()
+        visible = set(scope.visible_ids(s, actor, [other.id for _, other in links]))
+        links = [row for row in links if row[1].id in visible]
         aidants = tuple(
             LinkView(link.id, other.id, f"{other.nom.upper()} {other.prenom}", link.relation)
             for link, other in links if link.aide_id == person.id

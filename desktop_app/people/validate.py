@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from db.enums import CaisseRetraite, Civilite, Mobilite, Sexe, SourceOrientation, StatutPersonne
-from desktop_app.communes import get_registry, is_valid_postal_code_format
+from desktop_app.communes import clean_commune_fields
 from desktop_app.errors import ValidationError
 from desktop_app.people.records import PersonInput
 from desktop_app.validation import (
@@ -123,33 +123,4 @@ def clean_person(data: PersonInput) -> dict[str, Any]:
 
 
 def _clean_commune(data: PersonInput, values: dict[str, Any], errors: dict[str, str]) -> None:
-    code = (data.code_postal or "").replace(" ", "").strip()
-    insee = (data.commune_insee or "").strip() or None
-    values.update(code_postal=None, commune_insee=None, commune_nom=None)
-    registry = get_registry()
-    if not code:
-        if insee:
-            commune = registry.by_insee(insee)
-            if commune is None:
-                errors["commune_insee"] = "Commune inconnue."
-            else:
-                values.update(commune_insee=commune.insee, commune_nom=commune.nom)
-        return
-    if not is_valid_postal_code_format(code):
-        errors["code_postal"] = "Le code postal compte 5 chiffres (exemple : 34150)."
-        return
-    communes = registry.for_postal_code(code)
-    if not communes:
-        errors["code_postal"] = f"Aucune commune ne correspond au code postal {code}."
-        return
-    values["code_postal"] = code
-    if insee is None and len(communes) == 1:
-        insee = communes[0].insee
-    chosen = next((c for c in communes if c.insee == insee), None)
-    if chosen is None:
-        if insee is None:
-            errors["commune_insee"] = f"Choisissez la commune : le code postal {code} en regroupe plusieurs."
-        else:
-            errors["commune_insee"] = f"Cette commune n'a pas le code postal {code}."
-        return
-    values.update(commune_insee=chosen.insee, commune_nom=chosen.nom)
+    clean_commune_fields(data.code_postal, data.commune_insee, values, errors)

@@ -4,10 +4,8 @@ throwaway server with .ci/start-postgres)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from desktop_app.app import Escale
 from desktop_app.people.records import DuplicateSuspected, PersonFilter, PersonInput
@@ -18,18 +16,6 @@ pytestmark = [
     pytest.mark.skipif(not PG_URL, reason="ESCALE_TEST_PG_URL not set (no PostgreSQL server)"),
 ]
 
-
-@pytest.fixture
-def pg_app() -> Iterator[Escale]:
-    assert PG_URL
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    app = Escale.open(PG_URL)
-    yield app
-    app.close()
 
 
 def test_people_file_works_on_postgresql(pg_app: Escale) -> None:

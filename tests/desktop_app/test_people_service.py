@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from db.enums import Role
-from db.models import AuditEntry, Person
+from db.models import AuditEntry, BenevoleAssignment, Person
 from desktop_app.actor import Actor
 from desktop_app.errors import Conflict, PermissionDenied, ValidationError
 from desktop_app.people.records import (
@@ -148,9 +148,11 @@ def test_filters_by_gir_and_commune(app, actor) -> None:
 
 def test_role_without_sensitive_access_sees_no_gir(app, actor) -> None:
     detail = app.people.create(actor, helene())
-    animateur = Actor(actor.user_id, "anim", "Animatrice", Role.ANIMATEUR)
-    seen = app.people.get(animateur, detail.id)
+    with app.db.uow() as s:
+        s.add(BenevoleAssignment(user_id=actor.user_id, person_id=detail.id))
+    benevole = Actor(actor.user_id, "bene", "Bénévole", Role.BENEVOLE)
+    seen = app.people.get(benevole, detail.id)
     assert seen.data.gir is None and seen.sensitive_hidden
-    assert app.people.rows(animateur, [detail.id])[0].gir is None
+    assert app.people.rows(benevole, [detail.id])[0].gir is None
     with pytest.raises(PermissionDenied):
-        app.people.create(animateur, helene(nom="Autre"))
+        app.people.create(benevole, helene(nom="Autre"))

@@ -2,7 +2,7 @@
 (statistics by age survive anonymisation), and the ``rights_request`` register.
 
 Revision ID: 0006_retention
-Revises: 0001_v1
+Revises: 0002_accounts
 Create Date: 2026-11-22
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0006_retention'
-down_revision = '0001_v1'
+down_revision = "0002_accounts"
 branch_labels = None
 depends_on = None
 

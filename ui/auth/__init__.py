@@ -1,0 +1,1 @@
+"""Logging in, the first administrator, the forced password change, the session lock."""

@@ -1,0 +1,52 @@
+"""The pages of the main window, in navigation order.
+
+Adding a page is one line in :func:`registry`: a key (used by ``ctx.navigate(key, ...)``),
+the French title shown in the navigation, the icon name in resources/icons, a factory
+taking the :class:`~ui.context.Context` and returning a :class:`~ui.widgets.common.Page`,
+and the permission a role needs to see it (the services check it again: hiding a page is
+comfort, not security).
+A page whose issue has not landed is simply not listed: no placeholder pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop_app.actor import Actor
+from desktop_app.security.permissions import Perm, can
+from ui.context import Context
+from ui.i18n import tr
+from ui.pages.accounts.page import AccountsPage
+from ui.pages.ateliers.page import AteliersPage
+from ui.pages.audit.page import AuditPage
+from ui.pages.home import HomePage
+from ui.pages.keys import ACCUEIL, ATELIERS, COMPTES, JOURNAL, MON_COMPTE, PERSONNES, TOURNEES
+from ui.pages.my_account import MyAccountPage
+from ui.pages.people.page import PeoplePage
+from ui.pages.tournees.page import TourneesPage
+from ui.widgets.common import Page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[Context], Page]
+    perm: Perm | None = None  # None: every role
+
+
+def registry(actor: Actor | None = None) -> list[PageSpec]:
+    """The pages ``actor`` may use (all of them without an actor). Built at call time so
+    the titles go through the translator installed by then."""
+    pages = [
+        PageSpec(ACCUEIL, tr("Accueil"), "home", HomePage, Perm.PEOPLE_READ),
+        PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage, Perm.PEOPLE_READ),
+        PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
+        PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
+        PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
+        PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
+        PageSpec(MON_COMPTE, tr("Mon compte"), "user", MyAccountPage),
+    ]
+    return [p for p in pages if actor is None or p.perm is None or can(actor, p.perm)]

@@ -1,0 +1,1 @@
+"""Comptes: the accounts of the team (administrator, coordinator)."""

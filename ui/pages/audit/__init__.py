@@ -1,0 +1,1 @@
+"""Journal d'audit: who did what on which record, for the administrator."""

@@ -1,0 +1,1 @@
+"""Personnes: the list of the people file and the person form (dossier usager)."""
