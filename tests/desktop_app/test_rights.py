@@ -129,3 +129,38 @@ def test_printing_the_notice_for_a_person_records_it(app, actor, marcelle, tmp_p
     blank = tmp_path / "vierge.pdf"
     app.notice.print_notice(actor, blank)
     assert "Notice remise à ……" in _pdf_text(blank)
+
+
+def _visit(app, actor, person_id: int, when: dt.date) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.visits.records import IntervenantRef, VisitInput
+
+    app.visits.log(actor, VisitInput(
+        person_id=person_id, date=when, duree="45", mode="domicile", objet="suivi",
+        resume="Mme Bousquet a parlé de sa chute du mois dernier.",
+        note_confidentielle="Tensions avec le voisinage signalées par le fils.",
+        intervenants=[IntervenantRef(user_id=actor.user_id)],
+    ))
+
+
+def test_export_includes_visits_with_their_confidential_notes(app, actor, marcelle, tmp_path: Path) -> None:
+    _visit(app, actor, marcelle, TODAY - dt.timedelta(days=3))
+    app.rights.export_person(actor, marcelle, tmp_path / "d.pdf", tmp_path / "d.json")
+    text = " ".join(_pdf_text(tmp_path / "d.pdf").split())
+    assert "sa chute du mois dernier" in text and "Tensions avec le voisinage" in text
+    sections = {s["titre"]: s for s in json.loads((tmp_path / "d.json").read_text())["sections"]}
+    assert sections["Visites et contacts"]["lignes"][0][0] == (TODAY - dt.timedelta(days=3)).isoformat()
+    assert sections["Ateliers"]["lignes"] == [] and sections["Tournées du bus"]["lignes"] == []
+
+
+def test_anonymisation_erases_visit_text_but_keeps_the_visits(app, actor, marcelle) -> None:
+    from db.models import Visit, VisitConfidential
+
+    _visit(app, actor, marcelle, TODAY - dt.timedelta(days=900))
+    app.retention.anonymise(actor, [marcelle])
+    with app.db.read() as s:
+        visit = s.scalars(select(Visit).where(Visit.person_id == marcelle)).one()
+        assert visit.resume is None and visit.duree_minutes == 45  # counted in bilans still
+        note = s.scalar(select(VisitConfidential.note).where(VisitConfidential.visit_id == visit.id))
+        assert "Tensions" not in note and "effacée" in note
+        fields = s.scalar(select(AuditEntry.fields).where(AuditEntry.action == "anonymisation"))
+    assert "visite.note_confidentielle" in fields and "visite.resume" in fields
