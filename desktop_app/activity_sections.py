@@ -8,7 +8,9 @@ CNIL 2021-028); tournées are read here directly, having no timeline provider ye
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from collections.abc import Sequence
+
+from sqlalchemy import Column, Select, select, update
 from sqlalchemy.orm import Session
 
 from db.enums import Role
@@ -59,23 +61,36 @@ def tournee_sections(s: Session, person_id: int) -> list[Section]:
                     rows=rows, widths=(1.3, 2, 3, 1.2, 1.4, 1.2), empty_text="Aucune inscription à une tournée.")]
 
 
-def anonymise_activity(s: Session, person_id: int) -> list[str]:
-    """Blank the free text about the person; dates, durations, modes and presences stay
+def _blank(s: Session, name: str, owners: Select[tuple[int, int]], key: Column[int], values: dict[str, object],
+           cleared: dict[int, list[str]]) -> None:
+    """Record ``name`` for the people who had that text (``owners``: row key, person id),
+    then blank it in those rows with one Core statement (no ORM bookkeeping)."""
+    rows = s.execute(owners).all()
+    for _key, pid in rows:
+        if name not in cleared[pid]:
+            cleared[pid].append(name)
+    if rows:
+        s.execute(update(key.table).where(key.in_([r[0] for r in rows])).values(**values))
+
+
+def anonymise_activity(s: Session, person_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Blank the free text about these people; dates, durations, modes and presences stay
     so the bilans (visits made, séances attended, passages) still add up."""
-    cleared: list[str] = []
-    visit_ids = select(Visit.id).where(Visit.person_id == person_id).scalar_subquery()
-    if s.execute(update(Visit).where(Visit.person_id == person_id, Visit.resume.is_not(None))
-                 .values(resume=None)).rowcount:
-        cleared.append("visite.resume")
-    if s.execute(update(VisitConfidential).where(VisitConfidential.visit_id.in_(visit_ids))
-                 .values(note=ERASED_NOTE)).rowcount:
-        cleared.append("visite.note_confidentielle")
-    if s.execute(update(VisitOrientation).where(VisitOrientation.visit_id.in_(visit_ids),
-                                                VisitOrientation.motif.is_not(None))
-                 .values(motif=None)).rowcount:
-        cleared.append("visite.orientation_motif")
-    if s.execute(update(AtelierInscription).where(AtelierInscription.person_id == person_id,
-                                                  AtelierInscription.motif_desistement.is_not(None))
-                 .values(motif_desistement=None)).rowcount:
-        cleared.append("atelier.motif_desistement")
+    cleared: dict[int, list[str]] = {pid: [] for pid in person_ids}
+    ids = list(person_ids)
+    _blank(s, "visite.resume",
+           select(Visit.id, Visit.person_id).where(Visit.person_id.in_(ids), Visit.resume.is_not(None)),
+           Visit.__table__.c.id, {"resume": None}, cleared)
+    _blank(s, "visite.note_confidentielle",
+           select(VisitConfidential.visit_id, Visit.person_id).join(Visit, Visit.id == VisitConfidential.visit_id)
+           .where(Visit.person_id.in_(ids), VisitConfidential.note != ERASED_NOTE),
+           VisitConfidential.__table__.c.visit_id, {"note": ERASED_NOTE}, cleared)
+    _blank(s, "visite.orientation_motif",
+           select(VisitOrientation.id, Visit.person_id).join(Visit, Visit.id == VisitOrientation.visit_id)
+           .where(Visit.person_id.in_(ids), VisitOrientation.motif.is_not(None)),
+           VisitOrientation.__table__.c.id, {"motif": None}, cleared)
+    _blank(s, "atelier.motif_desistement",
+           select(AtelierInscription.id, AtelierInscription.person_id)
+           .where(AtelierInscription.person_id.in_(ids), AtelierInscription.motif_desistement.is_not(None)),
+           AtelierInscription.__table__.c.id, {"motif_desistement": None}, cleared)
     return cleared

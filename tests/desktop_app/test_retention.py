@@ -140,9 +140,9 @@ def test_anonymisation_refuses_a_file_still_in_retention(app, actor) -> None:
 def test_other_areas_anonymisers_run_in_the_same_transaction(app, actor, monkeypatch) -> None:
     seen: list[int] = []
 
-    def visits_notes(session, person_id: int) -> list[str]:  # type: ignore[no-untyped-def]
-        seen.append(person_id)
-        return ["visite.note_confidentielle"]
+    def visits_notes(session, person_ids: list[int]) -> dict[int, list[str]]:  # type: ignore[no-untyped-def]
+        seen.extend(person_ids)
+        return {pid: ["visite.note_confidentielle"] for pid in person_ids}
 
     monkeypatch.setitem(person_data._REGISTRY.anonymisers, "visites", visits_notes)
     pid = _person(app, actor, "Ancien")
