@@ -110,6 +110,11 @@ class Database:
     def is_encrypted(self) -> bool:
         return self._passphrase is not None
 
+    @property
+    def passphrase(self) -> str | None:
+        """Needed again to restore a backup over this file; never logged nor shown."""
+        return self._passphrase
+
     def raw_file_connection(self, path: Path | None = None) -> Any:
         """A DB-API connection to ``path`` (default: this file) keyed like this database:
         the db-level door for the backup API and integrity checks."""

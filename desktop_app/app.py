@@ -116,5 +116,7 @@ class Escale:
         try:
             if backup:
                 self.backups.on_close()
+        except Refused as exc:  # the data is safe in the base itself; say it in the log
+            log.error("Sauvegarde à la fermeture impossible : %s", exc.message_fr)
         finally:
             self.db.dispose()

@@ -24,6 +24,7 @@ from db.engine import Database
 from desktop_app import paths
 from desktop_app.actor import Actor
 from desktop_app.errors import Refused
+from desktop_app.restore import RestoreResult, restore_database
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
 
@@ -161,6 +162,13 @@ class BackupService:
         if not self.enabled:
             return None
         return self.backup_now()
+
+    def restore(self, actor: Actor, source: Path) -> RestoreResult:
+        """Restore ``source`` over this database (same passphrase). Every pooled connection
+        is closed first; the next use of the services reopens the restored file."""
+        require(actor, Perm.SETTINGS)
+        self.db.dispose()
+        return restore_database(self.db.url, self.db.passphrase, source, actor)
 
     def rotate(self) -> list[Path]:
         """Delete the automatic backups the rotation no longer keeps; returns them."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from db.engine import sqlite_path
 from db.migrate import DatabaseTooNew
-from desktop_app import __version__
+from desktop_app import __version__, cli_rgpd
 from desktop_app.app import Escale, resolve_database_url
 from desktop_app.errors import DomainError
 
@@ -71,7 +71,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     if path is not None and not path.exists():
         print(f"Aucune base Escale à cet emplacement : {path}", file=sys.stderr)
         return 1
-    app = Escale.open(url, purge_journal=False)
+    app = Escale.open(url, passphrase=cli_rgpd.passphrase_for(url), purge_journal=False)
     try:
         if args.action == "purge":
             removed = app.audit.purge_expired()
@@ -85,11 +85,18 @@ def _run_audit(args: argparse.Namespace) -> int:
         app.close()
 
 
-_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit]  # type: ignore[type-arg]
+def _register_rgpd(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for register in cli_rgpd.REGISTRARS:  # backup, restore, chiffrer, export-personne, notice
+        register(sub)
+    _HANDLERS.update(cli_rgpd.HANDLERS)
+
+
+_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit, _register_rgpd]  # type: ignore[type-arg]
 
 
 def open_app(db: str | None) -> Escale:
-    return Escale.open(resolve_database_url(db))
+    """Open the database, asking for its passphrase when the file is encrypted."""
+    return cli_rgpd.open_escale(db)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from db import crypto
 from desktop_app.errors import DomainError, Refused, ValidationError
+from desktop_app.security.passwords import problem
 
 log = logging.getLogger(__name__)
 
@@ -57,27 +58,9 @@ def is_encrypted(path: Path | str) -> bool:
 
 
 def passphrase_problem(passphrase: str) -> str | None:
-    """CNIL 2022-100 (a secret attacked offline, without lockout: about 80 bits): at least
-    12 characters of the 4 kinds, or 14 letters and digits, or 7 words. None when fine."""
-    words = [w for w in passphrase.split() if len(w) >= 2]
-    if len(words) >= 7:
-        return None
-    kinds = sum([
-        any(c.islower() for c in passphrase),
-        any(c.isupper() for c in passphrase),
-        any(c.isdigit() for c in passphrase),
-        any(not c.isalnum() for c in passphrase),
-    ])
-    if len(passphrase) >= 12 and kinds == 4:
-        return None
-    has_letters = any(c.isalpha() for c in passphrase)
-    has_digits = any(c.isdigit() for c in passphrase)
-    if len(passphrase) >= 14 and has_letters and has_digits:
-        return None
-    return (
-        "Phrase de passe trop faible : au moins 7 mots, ou 14 caractères mêlant lettres et "
-        "chiffres, ou 12 caractères avec majuscules, minuscules, chiffres et symboles."
-    )
+    """The accounts' rule (CNIL 2022-100, common passwords refused: security.passwords), the
+    passphrase being as exposed as a password attacked offline. None when fine."""
+    return problem(passphrase)
 
 
 def check_new_passphrase(passphrase: str, confirmation: str) -> None:
@@ -136,3 +119,12 @@ def plain_copies(directory: Path, stem: str) -> list[Path]:
     return sorted(
         p for p in directory.glob(f"{stem}*.sqlite") if p.is_file() and not crypto.is_encrypted_file(p)
     )
+
+
+def encrypted_file(url: str) -> Path | None:
+    """The file behind ``url`` when it is an encrypted SQLite file (the UI asks for the
+    passphrase before opening it), else None."""
+    from db.engine import sqlite_path
+
+    path = sqlite_path(url)
+    return path if path is not None and crypto.is_encrypted_file(path) else None

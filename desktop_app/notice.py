@@ -52,7 +52,7 @@ def build_notice(settings: dict[str, Any], recipient: str | None = None,
     contact = f"Délégué à la protection des données : {dpo}." if dpo else f"Écrivez-nous : {where}."
     blocks = [
         ("Qui est responsable de vos données ?",
-         f"{controller} ({where}). {contact}"),
+         f"{controller} — {where}.\n{contact}"),
         ("Pourquoi les enregistrons-nous ?",
          "Pour vous accompagner : suivre votre situation, préparer les visites et entretiens, vous "
          "inscrire aux ateliers et aux sorties, soutenir vos proches aidants, vous joindre en cas "
@@ -76,14 +76,14 @@ def build_notice(settings: dict[str, Any], recipient: str | None = None,
         ("Vos droits",
          "Vous pouvez consulter toutes les données vous concernant, y compris les commentaires "
          "écrits à votre sujet, en recevoir une copie, les faire corriger, demander leur effacement "
-         "ou la limitation de leur usage, et vous opposer à leur traitement. Adressez-vous à "
-         f"{where}{' ou au délégué à la protection des données' if dpo else ''} : nous répondons "
+         "ou la limitation de leur usage, et vous opposer à leur traitement. Adressez-vous à nous "
+         f"({where}){' ou au délégué à la protection des données' if dpo else ''} : nous répondons "
          f"dans un délai d'un mois. Vous pouvez aussi saisir la {CNIL_ADDRESS}."),
     ]
     return NoticeText(
-        title="Vos données personnelles : ce que nous en faisons",
+        title="Vos données personnelles",
         service_name=service,
-        intro=(f"Pour vous accompagner, {service} enregistre des informations vous concernant. "
+        intro=("Pour vous accompagner, nous enregistrons des informations vous concernant. "
                "Cette notice vous dit lesquelles, pourquoi, pour combien de temps, et comment "
                "exercer vos droits."),
         blocks=blocks, recipient=recipient, given_on=given_on,

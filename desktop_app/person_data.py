@@ -13,7 +13,7 @@ keeps ISO dates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,7 @@ class Section:
     fields: Sequence[tuple[str, Value]] = ()
     columns: Sequence[str] = ()
     rows: Sequence[Sequence[Value]] = ()
+    widths: Sequence[float] = ()  # relative column widths of the table (equal when empty)
     empty_text: str = "Aucune donnée."
     note: str = ""
 
@@ -54,7 +55,7 @@ def _json_value(value: Value) -> Any:
 
 
 SectionProvider = Callable[[Session, int], Sequence[Section]]
-Anonymiser = Callable[[Session, int], Sequence[str]]
+Anonymiser = Callable[[Session, Sequence[int]], Mapping[int, Sequence[str]]]
 
 
 @dataclass
@@ -73,8 +74,9 @@ def register_sections(key: str, provider: SectionProvider, order: int = 100) -> 
 
 
 def register_anonymiser(key: str, anonymiser: Anonymiser) -> None:
-    """Add (or replace) a function that removes identifying data an area stores about a
-    person; it returns the names of what it cleared (for the audit entry)."""
+    """Add (or replace) a function that removes identifying data an area stores about some
+    people (a batch: a few statements for all of them); it returns, per person id, the
+    names of what it cleared (for each person's audit entry)."""
     _REGISTRY.anonymisers[key] = anonymiser
 
 
@@ -85,8 +87,9 @@ def sections_for(session: Session, person_id: int) -> list[Section]:
     return out
 
 
-def anonymise_everywhere(session: Session, person_id: int) -> list[str]:
-    cleared: list[str] = []
+def anonymise_everywhere(session: Session, person_ids: Sequence[int]) -> dict[int, list[str]]:
+    cleared: dict[int, list[str]] = {pid: [] for pid in person_ids}
     for key in sorted(_REGISTRY.anonymisers):
-        cleared.extend(_REGISTRY.anonymisers[key](session, person_id))
+        for pid, names in _REGISTRY.anonymisers[key](session, person_ids).items():
+            cleared.setdefault(pid, []).extend(names)
     return cleared

@@ -16,6 +16,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import and_, or_, select
@@ -92,7 +93,8 @@ def _last_contact_before(cutoff: dt.date):  # type: ignore[no-untyped-def]
     )
 
 
-def _row(p: Person) -> RetentionRow:
+def _row(p: Any) -> RetentionRow:
+    """From a Person or a row with the same column names."""
     name = f"{p.nom.upper()} {p.prenom}".strip()
     return RetentionRow(p.id, name, p.statut, p.annee_naissance, p.commune_nom,
                         p.last_contact_date, p.archived_at)
@@ -112,15 +114,17 @@ class RetentionService:
     def review(self, actor: Actor, today: dt.date | None = None) -> RetentionReview:
         require(actor, Perm.PEOPLE_ARCHIVE)
         cutoff = self.cutoff(today)
+        columns = (Person.id, Person.nom, Person.prenom, Person.statut, Person.annee_naissance,
+                   Person.commune_nom, Person.last_contact_date, Person.archived_at)
         with self.db.read() as s:
-            due = s.scalars(
-                select(Person)
+            due = s.execute(
+                select(*columns)
                 .where(Person.statut.in_([StatutPersonne.ACTIF, StatutPersonne.DECEDE]),
                        Person.anonymised_at.is_(None), _last_contact_before(cutoff))
                 .order_by(Person.last_contact_date, Person.sort_key, Person.id)
             ).all()
-            archived = s.scalars(
-                select(Person).where(Person.statut == StatutPersonne.ARCHIVE)
+            archived = s.execute(
+                select(*columns).where(Person.statut == StatutPersonne.ARCHIVE)
                 .order_by(Person.archived_at, Person.sort_key, Person.id)
             ).all()
             return RetentionReview(self.months(), cutoff, [_row(p) for p in due], [_row(p) for p in archived])
@@ -153,12 +157,13 @@ class RetentionService:
             people = self._load_all(s, person_ids)
             for person in people:
                 self._check_may_anonymise(s, person, reason, cutoff)
+            people = [p for p in people if p.anonymised_at is None]
+            elsewhere = anonymise_everywhere(s, [p.id for p in people])  # one batch per area
             for person in people:
-                if person.anonymised_at is None:
-                    cleared = self._clear_identity(person) + anonymise_everywhere(s, person.id)
-                    audit.record(s, actor, "anonymisation", "person", person.id, person_id=person.id,
-                                 fields=cleared, detail=reason)
-                    changed += 1
+                cleared = self._clear_identity(person) + elsewhere.get(person.id, [])
+                audit.record(s, actor, "anonymisation", "person", person.id, person_id=person.id,
+                             fields=cleared, detail=reason)
+                changed += 1
         return changed
 
     def profile(self, actor: Actor, year: int) -> Profile:
@@ -178,13 +183,14 @@ class RetentionService:
     # ----- helpers -------------------------------------------------------------------
     @staticmethod
     def _load_all(s: Session, person_ids: Sequence[int]) -> list[Person]:
-        people = []
-        for pid in dict.fromkeys(person_ids):
-            person = s.get(Person, pid)
-            if person is None:
-                raise NotFound("Une des personnes choisies n'existe plus dans le fichier.")
-            people.append(person)
-        return people
+        wanted = list(dict.fromkeys(person_ids))
+        found: dict[int, Person] = {}
+        for start in range(0, len(wanted), 500):  # one query per 500 ids
+            chunk = wanted[start:start + 500]
+            found.update((p.id, p) for p in s.scalars(select(Person).where(Person.id.in_(chunk))))
+        if len(found) != len(wanted):
+            raise NotFound("Une des personnes choisies n'existe plus dans le fichier.")
+        return [found[pid] for pid in wanted]
 
     @staticmethod
     def _check_may_anonymise(s: Session, person: Person, reason: str, cutoff: dt.date) -> None:

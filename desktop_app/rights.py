@@ -23,10 +23,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from db.engine import Database
 from db.enums import RightsKind
 from db.models import Person, RightsRequest
+from desktop_app.activity_sections import (
+    anonymise_activity,
+    atelier_sections,
+    tournee_sections,
+    visit_sections,
+)
 from desktop_app.actor import Actor
 from desktop_app.errors import Conflict, NotFound, ValidationError
 from desktop_app.labels import RIGHTS_KIND, label
-from desktop_app.person_data import Section, register_sections, sections_for
+from desktop_app.person_data import Section, register_anonymiser, register_sections, sections_for
 from desktop_app.rights_sections import audit_sections, people_sections
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
@@ -34,7 +40,11 @@ from desktop_app.settings import SettingsService
 from desktop_app.validation import FieldError, clean_text, parse_date
 
 register_sections("people", people_sections, order=10)
+register_sections("visites", visit_sections, order=40)
+register_sections("ateliers", atelier_sections, order=50)
+register_sections("tournees", tournee_sections, order=60)
 register_sections("audit", audit_sections, order=900)
+register_anonymiser("activite", anonymise_activity)
 
 
 @dataclass(frozen=True)

@@ -50,42 +50,58 @@ def _local(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None, microsecond=0)
 
 
-def _identity(p: Person) -> Section:
-    return Section("Identité et coordonnées", fields=[
-        ("Civilité", label(CIVILITE, p.civilite) or None),
-        ("Nom", p.nom), ("Nom de naissance", p.nom_naissance), ("Prénom", p.prenom),
-        ("Sexe", label(SEXE, p.sexe)), ("Date de naissance", p.date_naissance),
-        ("Année de naissance", p.annee_naissance),
-        ("Adresse", p.adresse), ("Complément d'adresse", p.complement_adresse),
-        ("Code postal", p.code_postal), ("Commune", p.commune_nom), ("Code INSEE", p.commune_insee),
-        ("Téléphone", format_phone(p.telephone) or None),
-        ("Téléphone 2", format_phone(p.telephone2) or None), ("E-mail", p.email),
-    ])
+FIELD_LABELS = {
+    "civilite": "Civilité", "nom": "Nom", "nom_naissance": "Nom de naissance", "prenom": "Prénom",
+    "sexe": "Sexe", "date_naissance": "Date de naissance", "annee_naissance": "Année de naissance",
+    "adresse": "Adresse", "complement_adresse": "Complément d'adresse", "code_postal": "Code postal",
+    "commune_nom": "Commune", "commune_insee": "Code INSEE", "telephone": "Téléphone",
+    "telephone2": "Téléphone 2", "email": "E-mail", "vit_seul": "Vit seul(e)",
+    "caisse_retraite": "Caisse de retraite", "caisse_complementaire": "Caisse complémentaire",
+    "gir": "GIR", "gir_date": "Date de l'évaluation GIR", "gir_evaluateur": "Évaluateur GIR",
+    "mobilite": "Mobilité", "fragilite_isolement": "Fragilité : isolement",
+    "fragilite_precarite": "Fragilité : précarité", "fragilite_sante": "Fragilité : santé",
+    "source_orientation": "Orientée par", "est_beneficiaire": "Bénéficiaire", "est_benevole": "Bénévole",
+    "statut": "Statut", "created_at": "Fiche créée le", "updated_at": "Dernière modification",
+    "last_contact_date": "Dernier contact", "consentement_date": "Consentement recueilli le",
+    "notice_date": "Notice d'information remise le", "archived_at": "Archivée le",
+    "anonymised_at": "Anonymisée le", "urgence_nom": "Personne à prévenir",
+    "urgence_telephone": "Son téléphone", "urgence_lien": "Son lien",
+    "medecin_traitant": "Médecin traitant", "relation": "Lien", "kind": "Droit",
+    "requester": "Demandé par", "received_on": "Reçue le", "answered_on": "Répondue le",
+    "answer": "Réponse",
+}
+_DISPLAY = {
+    "civilite": CIVILITE, "sexe": SEXE, "caisse_retraite": CAISSE, "mobilite": MOBILITE,
+    "source_orientation": SOURCE, "statut": STATUT,
+}
+_PHONES = {"telephone", "telephone2", "urgence_telephone"}
+IDENTITY = ("civilite", "nom", "nom_naissance", "prenom", "sexe", "date_naissance", "annee_naissance",
+            "adresse", "complement_adresse", "code_postal", "commune_nom", "commune_insee",
+            "telephone", "telephone2", "email")
+SITUATION = ("vit_seul", "caisse_retraite", "caisse_complementaire", "gir", "gir_date", "gir_evaluateur",
+             "mobilite", "fragilite_isolement", "fragilite_precarite", "fragilite_sante",
+             "source_orientation", "est_beneficiaire", "est_benevole", "statut", "created_at",
+             "updated_at", "last_contact_date", "consentement_date", "notice_date", "archived_at",
+             "anonymised_at")
+CONTACTS = ("urgence_nom", "urgence_telephone", "urgence_lien", "medecin_traitant")
 
 
-def _situation(p: Person) -> Section:
-    return Section("Situation et accompagnement", fields=[
-        ("Vit seul(e)", p.vit_seul), ("Caisse de retraite", label(CAISSE, p.caisse_retraite) or None),
-        ("Caisse complémentaire", p.caisse_complementaire), ("GIR", p.gir),
-        ("Date de l'évaluation GIR", p.gir_date), ("Évaluateur GIR", p.gir_evaluateur),
-        ("Mobilité", label(MOBILITE, p.mobilite) or None),
-        ("Fragilité : isolement", p.fragilite_isolement), ("Fragilité : précarité", p.fragilite_precarite),
-        ("Fragilité : santé", p.fragilite_sante), ("Orientée par", label(SOURCE, p.source_orientation) or None),
-        ("Bénéficiaire", p.est_beneficiaire), ("Bénévole", p.est_benevole),
-        ("Statut", label(STATUT, p.statut)),
-        ("Fiche créée le", p.created_at), ("Dernière modification", p.updated_at),
-        ("Dernier contact", p.last_contact_date), ("Consentement recueilli le", p.consentement_date),
-        ("Notice d'information remise le", p.notice_date), ("Archivée le", p.archived_at),
-        ("Anonymisée le", p.anonymised_at),
-    ])
+def fields_label(names: str) -> str:
+    """« telephone,email » → « Téléphone, E-mail » for the audit journal."""
+    return ", ".join(FIELD_LABELS.get(n, n) for n in names.split(",") if n)
 
 
-def _contacts(p: Person) -> Section:
-    return Section("Personne à prévenir et médecin traitant", fields=[
-        ("Personne à prévenir", p.urgence_nom),
-        ("Son téléphone", format_phone(p.urgence_telephone) or None),
-        ("Son lien", p.urgence_lien), ("Médecin traitant", p.medecin_traitant),
-    ])
+def _value(p: Person, name: str) -> object:
+    value = getattr(p, name)
+    if name in _DISPLAY:
+        return label(_DISPLAY[name], value) or None
+    if name in _PHONES:
+        return format_phone(value) or None
+    return value
+
+
+def _block(title: str, p: Person, names: tuple[str, ...]) -> Section:
+    return Section(title, fields=[(FIELD_LABELS[n], _value(p, n)) for n in names])  # type: ignore[misc]
 
 
 def _links(s: Session, person_id: int) -> Section:
@@ -108,16 +124,17 @@ def _requests(s: Session, person_id: int) -> Section:
             for r in reqs]
     return Section("Demandes d'exercice des droits",
                    columns=("Droit", "Demandé par", "Reçue le", "Échéance", "Répondue le", "Réponse"),
-                   rows=rows, empty_text="Aucune demande enregistrée.")
+                   rows=rows, widths=(1.3, 2, 1.3, 1.3, 1.3, 2.8), empty_text="Aucune demande enregistrée.")
 
 
 def _audit(s: Session, person_id: int) -> Section:
     stmt = (select(AuditEntry, User.display_name).outerjoin(User, User.id == AuditEntry.user_id)
             .where(AuditEntry.person_id == person_id).order_by(AuditEntry.id))
-    rows = [(_local(e.at), name or "Escale (système)", audit_action_label(e.action), e.fields.replace(",", ", "))
+    rows = [(_local(e.at), name or "Escale (système)", audit_action_label(e.action),
+             "toute la fiche" if e.action == "creation" else fields_label(e.fields))
             for e, name in s.execute(stmt)]
     return Section("Journal : qui a créé, modifié, exporté ou imprimé ce dossier",
-                   columns=("Date", "Par", "Action", "Champs concernés"), rows=rows,
+                   columns=("Date", "Par", "Action", "Champs concernés"), rows=rows, widths=(2, 2, 2.4, 3.6),
                    note="Le journal cite les champs modifiés, jamais leurs valeurs.",
                    empty_text="Aucune entrée au journal.")
 
@@ -126,8 +143,12 @@ def people_sections(s: Session, person_id: int) -> list[Section]:
     person = s.get(Person, person_id)
     if person is None:
         return []
-    return [_identity(person), _situation(person), _contacts(person), _links(s, person_id),
-            _requests(s, person_id)]
+    return [
+        _block("Identité et coordonnées", person, IDENTITY),
+        _block("Situation et accompagnement", person, SITUATION),
+        _block("Personne à prévenir et médecin traitant", person, CONTACTS),
+        _links(s, person_id), _requests(s, person_id),
+    ]
 
 
 def audit_sections(s: Session, person_id: int) -> list[Section]:

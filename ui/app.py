@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from db.migrate import DatabaseTooNew
 from desktop_app import __version__, paths
 from desktop_app.app import Escale, resolve_database_url
+from desktop_app.encryption import encrypted_file
 from desktop_app.logging_setup import setup_logging
 from ui import gc_guard, theme
 from ui.i18n import install_french, tr
@@ -55,6 +56,12 @@ def open_escale(db: str | None, demo: bool) -> tuple[Escale | None, str | None]:
         if demo and not db:
             ensure_demo_database()
         url = resolve_database_url(db, demo=demo)
+        locked = encrypted_file(url)
+        if locked is not None:  # ask the passphrase; None = the user chose « Quitter »
+            from ui.dialogs.passphrase import ask_passphrase
+
+            escale = ask_passphrase(locked.name, lambda phrase: Escale.open(url, passphrase=phrase))
+            return escale, None if escale is not None else ""
         return Escale.open(url), None
     except DatabaseTooNew:
         log.exception("Base plus récente que le programme")
@@ -94,15 +101,19 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
         log.info("Escale %s, journal %s", __version__, log_file)
         escale, problem = open_escale(db, demo)
         if escale is None:
-            QMessageBox.critical(None, tr("Escale"), problem or "")
-            return 1
+            if problem:
+                QMessageBox.critical(None, tr("Escale"), problem)
+            return 1 if problem else 0
         from ui.auth.flow import SessionFlow
+        from ui.backup_timer import DailyBackup
 
         flow = SessionFlow(escale, demo=demo and not db)  # login first, then the main window
         flow.start()
+        daily = DailyBackup(escale, app)
         code = app.exec()
+        daily.stop()
         flow.finish()
-        escale.close()
+        escale.close(backup=True)  # one verified copy at each close, then rotation
         return int(code)
     finally:
         qInstallMessageHandler(previous)

@@ -92,7 +92,7 @@ def person_row(rng: random.Random, pid: int, who: Identity, role: Role, home: Ad
     row: Row = {
         "id": pid, "civilite": "mme" if who.sexe == "f" else "m", "nom": who.nom,
         "nom_naissance": who.nom_naissance, "prenom": who.prenom, "sexe": who.sexe,
-        "date_naissance": who.born, "adresse": home.adresse,
+        "date_naissance": who.born, "annee_naissance": who.born.year, "adresse": home.adresse,
         "complement_adresse": home.complement, "code_postal": home.code_postal,
         "commune_insee": commune.insee, "commune_nom": commune.nom,
         "telephone": telephone, "telephone2": telephone2,

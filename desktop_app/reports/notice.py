@@ -18,7 +18,11 @@ from desktop_app.reports.common import ACCENT, ACCENT_LIGHT, document, footer, s
 
 @lru_cache(maxsize=1)
 def _body() -> ParagraphStyle:
-    return ParagraphStyle("NoticeBody", parent=styles()["Body"], fontSize=10.5, leading=14.5)
+    return ParagraphStyle("NoticeBody", parent=styles()["Body"], fontSize=10.5, leading=13.8)
+
+
+def _para(text: str) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), _body())
 
 
 def _recipient_box(notice: NoticeText) -> Table:
@@ -27,7 +31,7 @@ def _recipient_box(notice: NoticeText) -> Table:
     rows = [
         [Paragraph(escape(f"Notice remise à {who} le {when}."), _body())],
         [Paragraph("Signature de la personne (facultative) :", styles()["Small"])],
-        [Spacer(1, 14 * mm)],
+        [Spacer(1, 12 * mm)],
     ]
     box = Table(rows, colWidths=[178 * mm], hAlign="LEFT")
     box.setStyle([
@@ -44,12 +48,11 @@ def write_notice(notice: NoticeText, path: Path | str) -> Path:
     story: list[Any] = [
         Paragraph(escape(notice.service_name), sheet["Small"]),
         Paragraph(escape(notice.title), sheet["Title"]),
-        Paragraph(escape(notice.intro), _body()),
-        Spacer(1, 2 * mm),
+        _para(notice.intro),
     ]
     for heading, text in notice.blocks:
-        story.append(KeepTogether([Paragraph(escape(heading), sheet["H2"]), Paragraph(escape(text), _body())]))
-    story += [Spacer(1, 6 * mm), _recipient_box(notice)]
+        story.append(KeepTogether([Paragraph(escape(heading), sheet["H2"]), _para(text)]))
+    story += [Spacer(1, 5 * mm), KeepTogether([_recipient_box(notice)])]
     doc = document(path, notice.title)
     draw = footer(notice.service_name, "Notice d'information sur vos données", notice.given_on)
     doc.build(story, onFirstPage=draw, onLaterPages=draw)

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
 
 from desktop_app.formatting import date_fr, datetime_fr
 from desktop_app.person_data import Section, Value
@@ -61,15 +61,17 @@ def _fields_table(section: Section) -> Table:
 def _rows_table(section: Section) -> Table:
     header = [_para(c, "Header") for c in section.columns]
     body = [[_para(display(v)) for v in row] for row in section.rows]
-    width = CONTENT_WIDTH / len(section.columns)
-    table = data_table([header, *body], col_widths=[width] * len(section.columns))
+    weights = list(section.widths) if len(section.widths) == len(section.columns) else [1.0] * len(section.columns)
+    widths = [CONTENT_WIDTH * w / sum(weights) for w in weights]
+    table = data_table([header, *body], col_widths=widths)
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
     return table
 
 
 def section_flowables(section: Section) -> list[Any]:
     sheet = styles()
-    out: list[Any] = [Paragraph(escape(section.title), sheet["H1"])]
+    # A title needs room for a few rows under it; a long table then splits across pages.
+    out: list[Any] = [CondPageBreak(35 * mm), Paragraph(escape(section.title), sheet["H1"])]
     if section.fields:
         out.append(_fields_table(section))
     if section.columns:
@@ -78,7 +80,7 @@ def section_flowables(section: Section) -> list[Any]:
         out.append(Paragraph(escape(section.empty_text), sheet["Body"]))
     if section.note:
         out += [Spacer(1, 2 * mm), Paragraph(escape(section.note), sheet["Small"])]
-    return [KeepTogether(out[:2]), *out[2:]]
+    return out
 
 
 def write_person_file(data: PersonFile, path: Path | str) -> Path:

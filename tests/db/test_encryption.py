@@ -161,18 +161,18 @@ def test_change_the_passphrase(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("phrase", [
-    "Abcdef12345!", "escale2026bilan", "le bus passe le mardi matin à Lodève",  # 4 kinds / 14 alnum / 7 words
+    "Garrigue-Lodève 2026 !", "Escale2026Bilans", "le bus passe chaque mardi matin par Lodève",
 ])
 def test_strong_passphrases_are_accepted(phrase: str) -> None:
     assert passphrase_problem(phrase) is None
 
 
-@pytest.mark.parametrize("phrase", ["motdepasse", "Abcdef1234!", "escaleescaleescale", "le bus passe le mardi"])
+@pytest.mark.parametrize("phrase", ["motdepasse", "Abcdef1234!", "Motdepasse2026!", "le bus passe le mardi"])
 def test_weak_passphrases_are_refused(phrase: str) -> None:
-    assert "trop faible" in (passphrase_problem(phrase) or "")
+    assert passphrase_problem(phrase)  # a French reason
 
 
 def test_confirmation_must_match() -> None:
     with pytest.raises(ValidationError) as err:
-        check_new_passphrase("Abcdef12345!", "Abcdef12345?")
+        check_new_passphrase("Garrigue-Lodève 2026 !", "Garrigue-Lodève 2026 ?")
     assert err.value.errors == {"confirmation": "Les deux saisies ne sont pas identiques."}

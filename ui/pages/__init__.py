@@ -21,9 +21,21 @@ from ui.pages.accounts.page import AccountsPage
 from ui.pages.ateliers.page import AteliersPage
 from ui.pages.audit.page import AuditPage
 from ui.pages.home import HomePage
-from ui.pages.keys import ACCUEIL, ATELIERS, COMPTES, JOURNAL, MON_COMPTE, PERSONNES, TOURNEES
+from ui.pages.keys import (
+    ACCUEIL,
+    ATELIERS,
+    COMPTES,
+    CONSERVATION,
+    JOURNAL,
+    MON_COMPTE,
+    PERSONNES,
+    SAUVEGARDES,
+    TOURNEES,
+)
 from ui.pages.my_account import MyAccountPage
 from ui.pages.people.page import PeoplePage
+from ui.pages.rgpd.backups import BackupsPage
+from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.tournees.page import TourneesPage
 from ui.widgets.common import Page
 
@@ -46,7 +58,9 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
+        PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
+        PageSpec(SAUVEGARDES, tr("Sauvegardes"), "database", BackupsPage, Perm.SETTINGS),
         PageSpec(MON_COMPTE, tr("Mon compte"), "user", MyAccountPage),
     ]
     return [p for p in pages if actor is None or p.perm is None or can(actor, p.perm)]

@@ -34,6 +34,7 @@ from ui.ops import PEOPLE
 from ui.pages.people.dialogs import DuplicateDialog
 from ui.pages.people.form_fields import CommuneSuggestion, Section, build_sections
 from ui.pages.people.links import LinksPanel
+from ui.pages.people.rgpd_actions import PersonRgpdActions
 from ui.widgets.common import Card, button, muted_label, title_label
 from ui.widgets.fields import ChoiceField, Field, TextField
 from ui.widgets.messages import ask
@@ -89,6 +90,9 @@ class PersonForm(QWidget):
         self.archive_button.clicked.connect(self._toggle_archive)
         self.archive_button.setEnabled(can(self.ctx.actor, Perm.PEOPLE_ARCHIVE))
         top.addWidget(self.archive_button)
+        self.rgpd = PersonRgpdActions(self.ctx, self)  # export of the file, information notice
+        for extra in self.rgpd.buttons:
+            top.addWidget(extra)
         self.save_button = button(tr("Enregistrer"), "save", primary=True, tooltip="Ctrl+S")
         self.save_button.clicked.connect(lambda: self.save())
         self.save_button.setEnabled(can(self.ctx.actor, Perm.PEOPLE_WRITE))
@@ -207,6 +211,7 @@ class PersonForm(QWidget):
 
     def _show_header(self, detail: PersonDetail | None) -> None:
         self.archive_button.setVisible(detail is not None)
+        self.rgpd.set_person(detail)
         if detail is None:
             self.title.setText(tr("Nouvelle personne"))
             self.meta.setText(tr("Les champs marqués * sont obligatoires. Ctrl+S enregistre, Échap revient à la liste."))

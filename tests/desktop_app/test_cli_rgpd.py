@@ -1,0 +1,89 @@
+"""The data-protection commands: encrypt, change the passphrase, backup, restore, export a
+person's file and print the notice — what they print, what they write, and their French
+refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from db import crypto
+from db.engine import sqlite_url
+from desktop_app import cli
+from desktop_app.app import Escale
+from desktop_app.people.records import PersonInput
+
+PASS = "Garrigue-Lodève 2026 !"
+NEW = "Olivette-Pézenas 2027 ?"
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> tuple[Path, int]:
+    path = tmp_path / "escale.sqlite"
+    app = Escale.open(sqlite_url(path))
+    pid = app.people.create(app.local_actor(), PersonInput(nom="Cabrol", prenom="Rosine", sexe="f",
+                                                          date_naissance="02/02/1941")).id
+    app.close()
+    return path, pid
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_encrypt_then_use_with_the_passphrase(base, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path, pid = base
+    monkeypatch.setenv("ESCALE_NEW_PASSPHRASE", "trop court")
+    code, _out, err = run(["chiffrer", "--db", str(path)], capsys)
+    assert code == 1 and err.strip() and not crypto.is_encrypted_file(path)
+    monkeypatch.setenv("ESCALE_NEW_PASSPHRASE", PASS)
+    code, out, _err = run(["chiffrer", "--db", str(path)], capsys)
+    assert code == 0 and "Base chiffrée" in out and crypto.is_encrypted_file(path)
+    monkeypatch.setenv("ESCALE_PASSPHRASE", "pas la bonne phrase")
+    code, _out, err = run(["backup", "--db", str(path)], capsys)
+    assert code == 1 and err.startswith("Phrase de passe incorrecte")
+    monkeypatch.setenv("ESCALE_PASSPHRASE", PASS)
+    code, out, _err = run(["backup", "--db", str(path)], capsys)
+    assert code == 0 and "Sauvegarde vérifiée (chiffrée" in out
+    monkeypatch.setenv("ESCALE_NEW_PASSPHRASE", NEW)
+    code, out, _err = run(["changer-phrase", "--db", str(path)], capsys)
+    assert code == 0 and "Phrase de passe changée" in out
+    monkeypatch.setenv("ESCALE_PASSPHRASE", NEW)
+    pdf = path.parent / "dossier.pdf"
+    code, out, _err = run(["export-personne", "--db", str(path), "--id", str(pid), "-o", str(pdf)], capsys)
+    assert code == 0 and "CABROL Rosine" in out and pdf.exists()
+
+
+def test_backup_restore_round_trip(base, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path, _pid = base
+    folder = tmp_path / "cle-usb"
+    code, out, _err = run(["backup", "--db", str(path), "--to", str(folder)], capsys)
+    assert code == 0 and "non chiffrée" in out
+    copy = next(folder.glob("escale-*.sqlite"))
+    app = Escale.open(sqlite_url(path))
+    app.people.create(app.local_actor(), PersonInput(nom="Ajout", prenom="Tardif"), confirm_duplicate=True)
+    app.close()
+    code, out, _err = run(["restore", "--db", str(path), "--from", str(copy)], capsys)
+    assert code == 0 and "Base restaurée" in out and "avant-restauration" in out
+    assert crypto.table_counts(path, None)["person"] == 1
+    code, _out, err = run(["restore", "--db", str(path), "--from", str(tmp_path / "absente.sqlite")], capsys)
+    assert code == 1 and "Sauvegarde introuvable" in err
+
+
+def test_export_person_json_and_notice(base, capsys) -> None:  # type: ignore[no-untyped-def]
+    path, pid = base
+    js, notice = path.parent / "d.json", path.parent / "notice.pdf"
+    code, _out, err = run(["export-personne", "--db", str(path), "--id", str(pid)], capsys)
+    assert code == 1 and "-o FICHIER.pdf" in err
+    code, _out, _err = run(["export-personne", "--db", str(path), "--id", str(pid), "--json", str(js)], capsys)
+    assert code == 0 and json.loads(js.read_text())["personne"] == "CABROL Rosine"
+    code, _out, err = run(["export-personne", "--db", str(path), "--id", "999", "--json", str(js)], capsys)
+    assert code == 1 and "n'existe pas" in err
+    code, out, _err = run(["notice", "--db", str(path), "--id", str(pid), "-o", str(notice)], capsys)
+    assert code == 0 and "remise à Rosine CABROL le" in out
+    assert "Vos droits" in PdfReader(str(notice)).pages[0].extract_text()

@@ -1,0 +1,1 @@
+"""Small dialogs that stand on their own (not tied to one page)."""

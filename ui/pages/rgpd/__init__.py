@@ -1,0 +1,1 @@
+"""Data protection pages: retention review (Conservation) and backups (Sauvegardes)."""
