@@ -66,12 +66,13 @@ def _requests(db: Database, rng: random.Random, reference_date: dt.date) -> int:
     actor = Actor(coordinator.id, coordinator.username, coordinator.display_name, Role.COORDINATEUR)
     service = RightsService(db, SettingsService(db))
     today = min(dt.date.today(), reference_date)
-    for (kind, requester, days_ago, answer), pid in zip(REQUESTS, rng.sample(list(people), k=len(REQUESTS)), strict=True):
+    chosen = rng.sample(list(people), k=min(len(REQUESTS), len(people)))
+    for (kind, requester, days_ago, answer), pid in zip(REQUESTS, chosen, strict=False):
         received = today - dt.timedelta(days=days_ago)
         request = service.record_request(actor, pid, RequestInput(kind, requester, received))
         if answer:
             service.answer(actor, request.id, request.version_id, received + dt.timedelta(days=rng.randint(3, 20)), answer)
-    return len(REQUESTS)
+    return len(chosen)
 
 
 def populate_rgpd(db: Database, seed: int, reference_date: dt.date) -> str:
