@@ -9,6 +9,7 @@ from db.models.ateliers_participation import (
     AtelierSatisfaction,
 )
 from db.models.audit import AuditEntry
+from db.models.funding_links import ActionFunding, ConventionFunding
 from db.models.partners import FundingLine, Partner, PartnerContact, PartnerRole
 from db.models.people import AidantLink, Person
 from db.models.rgpd import RightsRequest
@@ -25,6 +26,7 @@ from db.models.users import BenevoleAssignment, User
 from db.models.visits import Visit, VisitConfidential, VisitIntervenant, VisitOrientation
 
 __all__ = [
+    "ActionFunding",
     "Adhesion",
     "AidantLink",
     "AppSetting",
@@ -39,6 +41,7 @@ __all__ = [
     "AuditEntry",
     "BenevoleAssignment",
     "CommuneConvention",
+    "ConventionFunding",
     "FundingLine",
     "Partner",
     "PartnerContact",
