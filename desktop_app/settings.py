@@ -41,7 +41,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("tournees.marge_arrivee_minutes", int, 15, "Tournées : arrivée au lieu avant le début (minutes)", 0, 120),
         Setting("tournees.depart_au_plus_tot_minutes", int, 150, "Tournées : départ de la base au plus tôt (minutes avant le début)", 20, 480),
         Setting("tournees.vitesse_kmh", int, 50, "Tournées : vitesse moyenne par défaut d'un véhicule (km/h)", 10, 110),
-        Setting("tournees.facteur_detour", float, 1.3, "Tournées : facteur de détour par défaut (route / vol d'oiseau)"),
+        Setting("tournees.facteur_detour", float, 1.3, "Tournées : facteur de détour par défaut (route / vol d'oiseau)", 1, 3),
         Setting("tournees.osrm_url", str, "", "Tournées : serveur d'itinéraires OSRM local (facultatif)"),
         Setting("geocodage.ban_url", str, "https://api-adresse.data.gouv.fr", "Géocodage : adresse du service BAN"),
         Setting("audit.conservation_mois", int, 12, "Conservation du journal d'audit (mois)", 6, 12),
@@ -70,25 +70,56 @@ class SettingsService:
         return {key: self.get(key) for key in REGISTRY}
 
     def set(self, actor: Actor, key: str, value: Any) -> None:
+        self.set_many(actor, {key: value})
+
+    def set_many(self, actor: Actor, values: dict[str, Any]) -> list[str]:
+        """Check every value first (all messages at once, per field), then save them together.
+        Returns the keys whose value changed."""
         require(actor, Perm.SETTINGS)
-        setting = REGISTRY.get(key)
-        if setting is None:
-            raise ValidationError.single(key, "Réglage inconnu.")
-        try:
-            typed = setting.type(value)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError.single(key, f"{setting.label} : valeur invalide.") from exc
-        if isinstance(typed, int) and (
-            (setting.minimum is not None and typed < setting.minimum)
-            or (setting.maximum is not None and typed > setting.maximum)
-        ):
-            raise ValidationError.single(
-                key, f"{setting.label} : entre {setting.minimum} et {setting.maximum}."
-            )
+        typed: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for key, value in values.items():
+            try:
+                typed[key] = parse_value(key, value)
+            except ValidationError as exc:
+                errors.update(exc.errors)
+        if errors:
+            raise ValidationError(errors)
+        current = self.all()
+        changed = [key for key, value in typed.items() if value != current[key]]
+        if not changed:
+            return []
         with self.db.uow() as s:
-            row = s.get(AppSetting, key)
-            if row is None:
-                s.add(AppSetting(key=key, value_json=json.dumps(typed)))
-            else:
-                row.value_json = json.dumps(typed)
-            audit.record(s, actor, "modification", "setting", None, fields=[key])
+            for key in changed:
+                row = s.get(AppSetting, key)
+                if row is None:
+                    s.add(AppSetting(key=key, value_json=json.dumps(typed[key])))
+                else:
+                    row.value_json = json.dumps(typed[key])
+            audit.record(s, actor, "modification", "setting", None, fields=changed)
+        return changed
+
+
+def parse_value(key: str, value: Any) -> Any:
+    """The typed value of a setting from what was typed (French decimal comma accepted), or a
+    ValidationError naming the field."""
+    setting = REGISTRY.get(key)
+    if setting is None:
+        raise ValidationError.single(key, "Réglage inconnu.")
+    if isinstance(value, str) and setting.type is not str:
+        value = value.strip().replace("\u202f", "").replace(" ", "").replace(",", ".")
+        if not value:
+            raise ValidationError.single(key, "Ce réglage est obligatoire.")
+    try:
+        typed = setting.type(value)
+    except (TypeError, ValueError) as exc:
+        kind = "un nombre entier" if setting.type is int else "un nombre"
+        raise ValidationError.single(key, f"Saisissez {kind}.") from exc
+    if setting.type is str:
+        typed = typed.strip()
+    if setting.type in (int, float) and (
+        (setting.minimum is not None and typed < setting.minimum)
+        or (setting.maximum is not None and typed > setting.maximum)
+    ):
+        raise ValidationError.single(key, f"Entre {setting.minimum} et {setting.maximum}.")
+    return typed

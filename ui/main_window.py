@@ -78,6 +78,11 @@ class MainWindow(QMainWindow):
         self.navigate(ACCUEIL if ACCUEIL in self.pages else next(iter(self.pages)))
 
     # ----- construction ---------------------------------------------------------------
+    def show_service_name(self, service: str) -> None:
+        """The service name changed in Paramètres: show it in the sidebar."""
+        self.service_label.setText(service)
+        self.service_label.setVisible(bool(service))
+
     def _build_sidebar(self, service: str | None) -> QWidget:
         sidebar = QWidget()
         sidebar.setObjectName("sidebar")
@@ -89,11 +94,11 @@ class MainWindow(QMainWindow):
         brand = QLabel("Escale")
         brand.setObjectName("brand")
         column.addWidget(brand)
-        if service:
-            subtitle = QLabel(service)
-            subtitle.setObjectName("brandSubtitle")
-            subtitle.setWordWrap(True)
-            column.addWidget(subtitle)
+        self.service_label = QLabel(service or "")
+        self.service_label.setObjectName("brandSubtitle")
+        self.service_label.setWordWrap(True)
+        self.service_label.setVisible(bool(service))
+        column.addWidget(self.service_label)
         column.addSpacing(18)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")

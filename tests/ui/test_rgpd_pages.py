@@ -169,3 +169,41 @@ def test_passphrase_dialog_retries_after_a_wrong_phrase(qtbot: QtBot, qt_app, tm
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert dialog.escale is not None and not dialog.isVisible()
     dialog.escale.close()
+
+
+def test_settings_page_saves_refuses_at_the_field_and_prints_the_notice(qtbot: QtBot, window, app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from ui.pages.keys import PARAMETRES
+
+    window.navigate(PARAMETRES)
+    wait_idle(qtbot, window)
+    page = window.pages[PARAMETRES]
+    assert page.fields["veille.semaines"].text() == "6"
+    assert page.fields["tournees.facteur_detour"].text() == "1,3"
+    page.fields["veille.semaines"].setText("huit")
+    page.fields["service.nom"].setText("CCAS de Clermont-l'Hérault")
+    page.save()
+    wait_idle(qtbot, window)
+    assert page.errors["veille.semaines"].isVisibleTo(page)
+    assert page.errors["veille.semaines"].text() == "Saisissez un nombre entier."
+    assert page.fields["veille.semaines"].text() == "huit"  # what was typed stays
+    assert app.settings.get("service.nom") == "CCAS de démonstration"  # nothing half-saved
+    page.fields["veille.semaines"].setText("8")
+    page.save()
+    wait_idle(qtbot, window)
+    assert app.settings.get("veille.semaines") == 8
+    assert app.settings.get("service.nom") == "CCAS de Clermont-l'Hérault"
+    assert not page.errors["veille.semaines"].isVisibleTo(page)
+    save_png(window, "parametres.png")
+
+    target = tmp_path / "notice.pdf"
+    opened: list[Path] = []
+    page.choose_path = lambda: target
+    page.open_file = opened.append
+    page.print_notice()
+    wait_idle(qtbot, window)
+    assert opened == [target]
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "CCAS de Clermont-l'Hérault" in text or "CCAS de Clermont-l’Hérault" in text
+    assert window.service_label.text() == "CCAS de Clermont-l'Hérault"

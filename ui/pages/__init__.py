@@ -28,6 +28,7 @@ from ui.pages.keys import (
     CONSERVATION,
     JOURNAL,
     MON_COMPTE,
+    PARAMETRES,
     PERSONNES,
     SAUVEGARDES,
     TOURNEES,
@@ -36,6 +37,7 @@ from ui.pages.my_account import MyAccountPage
 from ui.pages.people.page import PeoplePage
 from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
+from ui.pages.settings.page import SettingsPage
 from ui.pages.tournees.page import TourneesPage
 from ui.widgets.common import Page
 
@@ -61,6 +63,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
         PageSpec(SAUVEGARDES, tr("Sauvegardes"), "database", BackupsPage, Perm.SETTINGS),
+        PageSpec(PARAMETRES, tr("Paramètres"), "sliders", SettingsPage, Perm.SETTINGS),
         PageSpec(MON_COMPTE, tr("Mon compte"), "user", MyAccountPage),
     ]
     return [p for p in pages if actor is None or p.perm is None or can(actor, p.perm)]
