@@ -185,3 +185,18 @@ def test_journal_view_filters_and_pages(app, actor) -> None:  # type: ignore[no-
     with pytest.raises(ValidationError) as err:
         app.audit.search(admin, AuditFilter(date_from="02/01/2026", date_to="01/01/2026"))
     assert err.value.errors == {"date_to": "La date de fin est avant la date de début."}
+
+
+def test_every_recorded_action_and_element_has_a_french_label() -> None:
+    """The journal shows « Réponse à une demande de droit », never a code such as reponse_droit."""
+    import re
+    from pathlib import Path
+
+    from desktop_app.security.journal import ACTION_LABELS, ENTITY_LABELS
+
+    root = Path(__file__).resolve().parents[3] / "desktop_app"
+    calls = re.compile(r'audit\.record\(\s*s,\s*[\w.]+,\s*"([a-z_:]+)",\s*"([a-z_]+)"')
+    found = {m for path in root.rglob("*.py") for m in calls.findall(path.read_text(encoding="utf-8"))}
+    assert len(found) > 40
+    assert sorted(a for a, _e in found if a not in ACTION_LABELS) == []
+    assert sorted(e for _a, e in found if e not in ENTITY_LABELS) == []
