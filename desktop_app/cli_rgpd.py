@@ -18,6 +18,7 @@ from pathlib import Path
 from db.engine import sqlite_path
 from desktop_app import paths
 from desktop_app.app import Escale, resolve_database_url
+from desktop_app.cli_auth import add_user_option, cli_actor
 from desktop_app.encryption import (
     change_passphrase,
     check_new_passphrase,
@@ -151,6 +152,7 @@ def _register_export_person(sub: argparse._SubParsersAction) -> None:  # type: i
     p.add_argument("--id", dest="person_id", type=int, required=True, metavar="N", help="numéro de la fiche")
     p.add_argument("-o", dest="pdf", type=Path, metavar="FICHIER.pdf", help="PDF à écrire")
     p.add_argument("--json", dest="json_path", type=Path, metavar="FICHIER.json", help="JSON à écrire")
+    add_user_option(p)
     HANDLERS["export-personne"] = _run_export_person
 
 
@@ -159,7 +161,7 @@ def _run_export_person(args: argparse.Namespace) -> int:
         raise ValidationError.single("fichier", "Indiquez -o FICHIER.pdf et/ou --json FICHIER.json.")
     app = open_escale(getattr(args, "db", None))
     try:
-        data = app.rights.export_person(app.local_actor(), args.person_id, args.pdf, args.json_path)
+        data = app.rights.export_person(cli_actor(app, args), args.person_id, args.pdf, args.json_path)
     finally:
         app.close()
     written = ", ".join(str(p) for p in (args.pdf, args.json_path) if p is not None)
@@ -172,13 +174,16 @@ def _register_notice(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     _db_option(p)
     p.add_argument("-o", dest="pdf", type=Path, required=True, metavar="FICHIER.pdf", help="PDF à écrire")
     p.add_argument("--id", dest="person_id", type=int, metavar="N", help="personne à qui elle est remise")
+    add_user_option(p)
     HANDLERS["notice"] = _run_notice
 
 
 def _run_notice(args: argparse.Namespace) -> int:
     app = open_escale(getattr(args, "db", None))
     try:
-        notice = app.notice.print_notice(app.local_actor(), args.pdf, args.person_id)
+        # the blank notice holds no personal data; giving it to a person writes on their file
+        actor = app.local_actor() if args.person_id is None else cli_actor(app, args)
+        notice = app.notice.print_notice(actor, args.pdf, args.person_id)
     finally:
         app.close()
     if notice.recipient and notice.given_on:

@@ -12,21 +12,37 @@ from pypdf import PdfReader
 
 from db import crypto
 from db.engine import sqlite_url
+from db.enums import Role
 from desktop_app import cli
 from desktop_app.app import Escale
 from desktop_app.people.records import PersonInput
+from desktop_app.security.records import AccountInput
 
 PASS = "Garrigue-Lodève 2026 !"
 NEW = "Olivette-Pézenas 2027 ?"
 
 
+COORD_PASSWORD = "Coordination-Lodève-2026"
+
+
+def add_account(app: Escale, role: Role, username: str) -> None:
+    """A real account with its own password (the temporary one changed, as at first login)."""
+    new = app.accounts.create(app.local_actor(), AccountInput(username, f"Compte {username}", str(role), None))
+    actor = app.auth.login(username, new.temporary_password).actor
+    app.auth.change_password(actor, new.temporary_password, COORD_PASSWORD, COORD_PASSWORD)
+
+
 @pytest.fixture
-def base(tmp_path: Path) -> tuple[Path, int]:
+def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
     path = tmp_path / "escale.sqlite"
     app = Escale.open(sqlite_url(path))
     pid = app.people.create(app.local_actor(), PersonInput(nom="Cabrol", prenom="Rosine", sexe="f",
                                                           date_naissance="02/02/1941")).id
+    add_account(app, Role.COORDINATEUR, "claire")
+    add_account(app, Role.ANIMATEUR, "julien")
     app.close()
+    monkeypatch.setenv("ESCALE_USER", "claire")
+    monkeypatch.setenv("ESCALE_PASSWORD", COORD_PASSWORD)
     return path, pid
 
 
@@ -87,3 +103,30 @@ def test_export_person_json_and_notice(base, capsys) -> None:  # type: ignore[no
     code, out, _err = run(["notice", "--db", str(path), "--id", str(pid), "-o", str(notice)], capsys)
     assert code == 0 and "remise à Rosine CABROL le" in out
     assert "Vos droits" in PdfReader(str(notice)).pages[0].extract_text()
+
+
+def test_personal_data_commands_log_in_and_obey_the_role(base, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path, pid = base
+    js = path.parent / "d.json"
+    monkeypatch.delenv("ESCALE_USER")
+    code, _out, err = run(["export-personne", "--db", str(path), "--id", str(pid), "--json", str(js)], capsys)
+    assert code == 1 and "--utilisateur" in err and not js.exists()
+    monkeypatch.setenv("ESCALE_PASSWORD", "pas le bon mot de passe")
+    code, _out, err = run(["export-personne", "--db", str(path), "-u", "claire", "--id", str(pid), "--json", str(js)], capsys)
+    assert code == 1 and "Identifiant ou mot de passe incorrect" in err and not js.exists()
+    monkeypatch.setenv("ESCALE_PASSWORD", COORD_PASSWORD)
+    code, _out, err = run(["export-personne", "--db", str(path), "-u", "julien", "--id", str(pid), "--json", str(js)], capsys)
+    assert code == 1 and "Votre rôle ne permet pas" in err and not js.exists()  # an animateur exports no file
+    code, _out, _err = run(["export-personne", "--db", str(path), "-u", "claire", "--id", str(pid), "--json", str(js)], capsys)
+    assert code == 0 and js.exists()
+    app = Escale.open(sqlite_url(path))
+    try:
+        from sqlalchemy import select
+
+        from db.models import AuditEntry, User
+        with app.db.read() as s:
+            rows = s.execute(select(AuditEntry.action, User.username).join(User, User.id == AuditEntry.user_id)
+                             .where(AuditEntry.action.in_(["connexion", "echec_connexion", "export"]))).all()
+    finally:
+        app.close()
+    assert ("echec_connexion", "claire") in rows and ("connexion", "julien") in rows and ("export", "claire") in rows
