@@ -220,6 +220,7 @@ class RegistrationRow:
     promu_le: dt.datetime | None
     tarif: str | None
     telephone: str | None
+    mobilite: str | None = None  # for the room and the transport; never GIR or health
 
 
 @dataclass(frozen=True)
