@@ -55,9 +55,6 @@ class ActionDialog(FormDialog):
         self.add(what, tr("Public"), TextField("public", tr("Public"), tr("Retraités de 60 ans et plus")))
         self.add(what, tr("Description"), TextAreaField("description", tr("Description"),
                                                         tr("Objectifs, contenu des séances…")))
-        self.add(what, tr("Financeurs"), FundingField("financements", tr("Financeurs"), lists.financements))
-        if detail is not None and detail.data.financeur:  # typed before funding lines existed
-            self.add(what, tr("Financeur (ancien)"), TextField("financeur", tr("Financeur (texte libre)")))
         left.body.addLayout(what)
         left.body.addStretch(1)
 
@@ -80,6 +77,15 @@ class ActionDialog(FormDialog):
                  TextField("prix_adherent", tr("Tarif adhérent"), tr("adhérent"), 120, 12))
         right.body.addLayout(how)
         right.body.addStretch(1)
+
+        money = Card(tr("Financeurs"))
+        funders = form_layout()
+        self.add(funders, tr("Lignes de financement"),
+                 FundingField("financements", tr("Financeurs"), lists.financements))
+        if detail is not None and detail.data.financeur:  # typed before funding lines existed
+            self.add(funders, tr("Financeur (ancien)"), TextField("financeur", tr("Financeur (texte libre)")))
+        money.body.addLayout(funders)
+        self.body.addWidget(money)
         self.fields["tarification"].changed.connect(self._price_state)
 
         if detail is not None:

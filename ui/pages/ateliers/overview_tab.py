@@ -143,7 +143,7 @@ class OverviewTab(QWidget):
             a=f.presents_derniere, b=f.presents_premiere))
         cancelled = plural(f.seances_annulees, tr(", {n} annulée"), tr(", {n} annulées")) if f.seances_annulees else ""
         t["seances"].set(f"{f.seances_realisees} / {f.seances_prevues}", tr("réalisées sur prévues{c}").format(c=cancelled))
-        t["participants"].set(str(f.participants_uniques), tr("personnes différentes venues ; {p} présences "
+        t["participants"].set(str(f.participants_uniques), tr("personnes différentes venues\u00a0; {p}\u00a0présences "
                                                               "dont {h} sans inscription").format(
             p=f.presences, h=f.presences_hors_inscription))
         t["heures"].set(number_fr(f.heures_realisees, 1 if f.heures_realisees % 1 else 0) + " h",

@@ -116,8 +116,7 @@ class RegistrationsTab(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(16)
         self.inscrits_card = Card(tr("Inscrits"))
-        self.inscrits = small_table(["Nom", "Téléphone", "Mobilité", "Inscrit(e) le", "Tarif"],
-                                    [220, 130, 130, 110, 140])
+        self.inscrits = small_table(["Nom", "Téléphone", "Mobilité", "Tarif"], [240, 150, 130, 150])
         self.inscrits_card.body.addWidget(self.inscrits, 1)
         row = QHBoxLayout()
         self.withdraw_button = button(tr("Désinscrire…"), "user-minus")
@@ -157,7 +156,7 @@ class RegistrationsTab(QWidget):
             tr("Inscrits : {n} {places}").format(n=c.inscrits, places=places))
         self.waiting_card.findChild(QLabel, "sectionTitle").setText(tr("Liste d'attente : {n}").format(n=c.en_attente))
         fill(self.inscrits, data.inscrits, lambda r: [
-            r.nom, format_phone(r.telephone), label(MOBILITE, r.mobilite), date_fr(r.inscrit_le),
+            r.nom, format_phone(r.telephone), label(MOBILITE, r.mobilite),
             label(labels.TARIF, r.tarif, tr("Automatique")) if action.data.tarification == "payant" else tr("Gratuit")])
         fill(self.waiting, data.en_attente, lambda r: [
             str(r.rang_attente), r.nom, format_phone(r.telephone), date_fr(r.inscrit_le)])
@@ -165,7 +164,9 @@ class RegistrationsTab(QWidget):
         gone = ", ".join(f"{r.nom} ({date_fr(r.desiste_le)})" for r in data.desistes)
         self.withdrawn_label.setText(tr("Désistements : {names}").format(names=gone) if gone else "")
         paying = action.data.tarification == "payant"
-        self.inscrits.setColumnHidden(4, not paying)
+        self.inscrits.setColumnHidden(3, not paying)
+        for r, reg in enumerate(data.inscrits):  # the date is in the tooltip: the columns stay readable
+            self.inscrits.item(r, 0).setToolTip(tr("Inscrit(e) le {d}").format(d=date_fr(reg.inscrit_le)))
         self.tarif.setVisible(paying)
         self.tarif_label.setVisible(paying)
         self._buttons()
