@@ -143,3 +143,34 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), Base.metadata)
     assert [d for d in diff if "atelier_action" in repr(d)] == []
+
+
+def test_upgrade_from_0007_on_postgresql() -> None:
+    import os
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from db.migrate import alembic_config
+
+    url = os.environ.get("ESCALE_TEST_PG_URL")
+    if not url:
+        pytest.skip("ESCALE_TEST_PG_URL not set (no PostgreSQL server)")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    with engine.begin() as conn:
+        cfg = alembic_config(url)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0007_funding_links")
+    with engine.begin() as conn:
+        _insert_linked_action(conn)
+    engine.dispose()
+    db = Database(url)
+    upgrade(db)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT action_id, funding_line_id FROM action_funding")).all() == [(1, 7)]
+        assert conn.execute(text("SELECT id, lieu_partner_id FROM atelier_action ORDER BY id")).all() == [(1, 2), (2, None)]
+    assert "funding_line_id" not in {c["name"] for c in inspect(db.engine).get_columns("atelier_action")}
+    db.dispose()
