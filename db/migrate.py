@@ -28,6 +28,14 @@ class DatabaseTooNew(Exception):
         self.revision = revision
 
 
+class MigrationBrokeForeignKeys(Exception):
+    """The upgrade left rows pointing at nothing; it is rolled back."""
+
+    def __init__(self, rows: list) -> None:  # type: ignore[type-arg]
+        super().__init__(f"{len(rows)} broken reference(s), first: {rows[0]}")
+        self.rows = rows
+
+
 def alembic_config(url: str) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -79,9 +87,26 @@ def upgrade(db: Database) -> Path | None:
     if current and path is not None and path.exists():
         backup = backup_sqlite_file(db, f"avant-migration-{current[0][:12]}")
         log.info("Backup before migration: %s", backup)
-    with db.engine.begin() as conn:
-        cfg = alembic_config(db.url)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Rebuilding a table (batch mode) drops the old one: with foreign keys on, that
+            # would cascade into the tables pointing at it. Off for the upgrade (a no-op inside
+            # a transaction, so before it begins), checked before committing, on again after.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg = alembic_config(db.url)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationBrokeForeignKeys(broken)
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     log.info("Database upgraded from %s to %s", current, heads)
     return backup

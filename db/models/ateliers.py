@@ -4,10 +4,10 @@ and the yearly memberships used by the « adhérent » price.
 Tables:
 - ``atelier_theme``: the CNSA/CFPPA theme grid (pre-filled by the migration, editable).
 - ``atelier_action``: a cycle of séances or a one-off event (title, theme, CFPPA axis,
-  place, animateur, capacity, level, price rule and amounts, financeur, status).
-  ``lieu_partner_id`` and ``funding_line_id`` are plain integers (no foreign key yet): the
-  partners and funding tables come from another branch, and these columns let the data
-  migrate to them without losing the free-text ``lieu`` / ``financeur`` typed until then.
+  place, animateur, capacity, level, price rule and amounts, status). The place is a free
+  text, optionally linked to a partner whose role is « lieu » (``lieu_partner_id``). The
+  financeurs are funding lines linked through ``action_funding``
+  (``db.models.funding_links``); the free-text ``financeur`` is kept for older data.
 - ``atelier_seance``: one dated session of an action; place and animateur are NULL when
   they are the action's own. A cancelled séance keeps its row, reason and date.
 - ``adhesion``: a person's membership for one calendar year (amount, date).
@@ -98,7 +98,7 @@ class AtelierAction(Timestamped, Versioned, Base):
     description: Mapped[str | None] = mapped_column(Text)
     public: Mapped[str | None] = mapped_column(String(200))
     lieu: Mapped[str | None] = mapped_column(String(200))
-    lieu_partner_id: Mapped[int | None] = mapped_column(Integer)
+    lieu_partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id", ondelete="SET NULL"), index=True)
     animateur: Mapped[str | None] = mapped_column(String(150))
     animateur_type: Mapped[str | None] = mapped_column(String(12))
     capacite: Mapped[int | None] = mapped_column(Integer)
@@ -109,7 +109,6 @@ class AtelierAction(Timestamped, Versioned, Base):
     prix_reduit: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
     prix_adherent: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
     financeur: Mapped[str | None] = mapped_column(String(150))
-    funding_line_id: Mapped[int | None] = mapped_column(Integer)
     date_debut: Mapped[dt.date | None] = mapped_column(Date)
     date_fin: Mapped[dt.date | None] = mapped_column(Date)
     statut: Mapped[str] = mapped_column(String(12), default=StatutAction.PREPARATION, index=True)

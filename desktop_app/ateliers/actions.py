@@ -22,8 +22,16 @@ from db.models import (
 from db.models.ateliers import StatutSeance
 from db.models.ateliers_participation import StatutInscription
 from desktop_app.actor import Actor
+from desktop_app.ateliers import links
 from desktop_app.ateliers.common import counts, load_action
-from desktop_app.ateliers.records import ActionDetail, ActionInput, ActionRow, ThemeRow
+from desktop_app.ateliers.records import (
+    ActionDetail,
+    ActionFormChoices,
+    ActionInput,
+    ActionRow,
+    Choice,
+    ThemeRow,
+)
 from desktop_app.ateliers.validate import clean_action
 from desktop_app.errors import Conflict, NotFound, ValidationError
 from desktop_app.formatting import date_fr
@@ -38,7 +46,7 @@ DEFAULT_QUESTIONS = (
     "Je connais les conseils et les gestes abordés dans l'atelier",
     "Je me sens capable d'agir pour ma santé et mon bien-être",
 )
-_INPUT_NAMES = [f.name for f in dc_fields(ActionInput)]
+_INPUT_NAMES = [f.name for f in dc_fields(ActionInput) if f.name != "financements"]
 
 
 class ActionService:
@@ -94,31 +102,41 @@ class ActionService:
     def create(self, actor: Actor, data: ActionInput) -> ActionDetail:
         require(actor, Perm.ATELIERS_WRITE)
         values = clean_action(data)
+        funding = links.clean_funding_ids(data.financements)
         with self.db.uow() as s:
             self._check_theme(s, values["theme_id"], None)
+            links.check_place(s, values["lieu_partner_id"], None)
+            links.check_funding(s, funding)
             action = AtelierAction(**values)
             s.add(action)
             s.flush()
+            links.set_funding(s, action.id, funding)
             for i, text in enumerate(DEFAULT_QUESTIONS, start=1):
                 s.add(AtelierQuestion(action_id=action.id, ordre=i, libelle=text, actif=True))
-            audit.record(s, actor, "creation", "atelier_action", action.id, fields=values.keys())
+            audit.record(s, actor, "creation", "atelier_action", action.id,
+                         fields=[*values.keys(), *(["financements"] if funding else [])])
             return self._detail(s, action)
 
     def update(self, actor: Actor, action_id: int, expected_version: int, data: ActionInput) -> ActionDetail:
         require(actor, Perm.ATELIERS_WRITE)
         values = clean_action(data)
+        funding = links.clean_funding_ids(data.financements)
         try:
             with self.db.uow() as s:
                 action = load_action(s, action_id)
                 if action.version_id != expected_version:
                     raise Conflict()
                 self._check_theme(s, values["theme_id"], action.theme_id)
+                links.check_place(s, values["lieu_partner_id"], action.lieu_partner_id)
+                links.check_funding(s, funding)
                 self._check_capacity(s, action, values["capacite"])
                 self._check_dates(s, action, values["date_debut"], values["date_fin"])
                 changed = [k for k, v in values.items() if getattr(action, k) != v]
                 for key, value in values.items():
                     setattr(action, key, value)
                 s.flush()
+                if links.set_funding(s, action.id, funding):
+                    changed.append("financements")
                 if changed:
                     audit.record(s, actor, "modification", "atelier_action", action.id, fields=changed)
                 return self._detail(s, action)
@@ -183,6 +201,27 @@ class ActionService:
         rows.sort(key=lambda r: r.date_debut or dt.date.min, reverse=True)
         return rows
 
+    def form_choices(self, actor: Actor, action_id: int | None = None) -> ActionFormChoices:
+        """Everything the action form lists, in one call (the current place is kept even if
+        its partner was archived since)."""
+        require(actor, Perm.ATELIERS_WRITE)
+        themes = self.themes(actor)
+        with self.db.read() as s:
+            current = load_action(s, action_id).lieu_partner_id if action_id is not None else None
+            return ActionFormChoices(themes, links.funding_choices(s), links.place_choices(s, current))
+
+    def funding_choices(self, actor: Actor) -> list[Choice]:
+        """The funding lines an action may be linked to: « Carsat 2026 — 12 000 € — accordé »."""
+        require(actor, Perm.ATELIERS_WRITE)
+        with self.db.read() as s:
+            return links.funding_choices(s)
+
+    def place_choices(self, actor: Actor, current: int | None = None) -> list[Choice]:
+        """The partners whose role is « lieu », for the action's place."""
+        require(actor, Perm.ATELIERS_WRITE)
+        with self.db.read() as s:
+            return links.place_choices(s, current)
+
     # ----- helpers -------------------------------------------------------------------
     @staticmethod
     def _check_theme(s: Session, theme_id: int, current: int | None) -> None:
@@ -226,9 +265,12 @@ class ActionService:
                 .group_by(AtelierSeance.statut)
             ).all()
         )
+        funding = links.funding_of(s, action.id)
+        values["financements"] = [c.id for c in funding]
         return ActionDetail(
             id=action.id, version_id=action.version_id, data=ActionInput(**values),
             theme_libelle=theme.libelle if theme else "", counts=counts(s, action),
             seances_prevues=by_status.get(StatutSeance.PREVUE, 0) + by_status.get(StatutSeance.REALISEE, 0),
             seances_annulees=by_status.get(StatutSeance.ANNULEE, 0),
+            financements=tuple(funding), lieu_partner_nom=links.place_name(s, action.lieu_partner_id),
         )

@@ -34,11 +34,19 @@ class ActionInput:
     prix_plein: AmountLike = None
     prix_reduit: AmountLike = None
     prix_adherent: AmountLike = None
-    financeur: str | None = None
-    funding_line_id: int | None = None
+    financeur: str | None = None  # free text typed before funding lines existed (old data)
+    financements: list[int] = field(default_factory=list)  # ids of the funding lines paying for it
     date_debut: DateLike = None
     date_fin: DateLike = None
     statut: str = "preparation"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a list the form offers (a funding line, a partner place)."""
+
+    id: int
+    libelle: str
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,8 @@ class ActionDetail:
     counts: Counts
     seances_prevues: int
     seances_annulees: int
+    financements: tuple[Choice, ...] = ()  # « Carsat 2026 — 12 000 € — accordé »
+    lieu_partner_nom: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,15 @@ class ThemeRow:
     libelle: str
     ordre: int
     actif: bool
+
+
+@dataclass(frozen=True)
+class ActionFormChoices:
+    """What the action form offers: themes, funding lines, partner places."""
+
+    themes: list[ThemeRow]
+    financements: list[Choice]
+    lieux: list[Choice]
 
 
 @dataclass
@@ -201,6 +220,7 @@ class RegistrationRow:
     promu_le: dt.datetime | None
     tarif: str | None
     telephone: str | None
+    mobilite: str | None = None  # for the room and the transport; never GIR or health
 
 
 @dataclass(frozen=True)

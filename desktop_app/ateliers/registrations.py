@@ -165,6 +165,7 @@ class RegistrationService:
             nom=display_name(person.nom, person.prenom), statut=reg.statut,
             rang_attente=rank if reg.statut == EN_ATTENTE else None, inscrit_le=reg.inscrit_le,
             desiste_le=reg.desiste_le, promu_le=reg.promu_le, tarif=reg.tarif, telephone=person.telephone,
+            mobilite=person.mobilite,
         )
 
     def _registrations(self, s: Session, action: AtelierAction) -> Registrations:

@@ -13,6 +13,7 @@ from db.models import AtelierInscription, AtelierSeance, AtelierTheme, Person
 from db.models.ateliers import StatutSeance
 from db.models.ateliers_participation import StatutInscription
 from desktop_app.actor import Actor
+from desktop_app.ateliers import links
 from desktop_app.ateliers.actions import ActionService
 from desktop_app.ateliers.attendance import AttendanceService
 from desktop_app.ateliers.common import display_name, load_action, seance_numbers
@@ -77,10 +78,12 @@ class AteliersService:
                     .order_by(Person.sort_key))
             ]
             numbers = seance_numbers(s, action.id)
+            partner = links.place_name(s, action.lieu_partner_id)
+            place = " — ".join(dict.fromkeys(x for x in (action.lieu, partner) if x))
             pages = [
                 EmargementPage(
                     date_longue=long_date_fr(x.debut.date()), horaire=f"{x.debut:%H:%M} – {x.fin:%H:%M}",
-                    lieu=x.lieu or action.lieu or "", animateur=x.animateur or action.animateur or "",
+                    lieu=x.lieu or place, animateur=x.animateur or action.animateur or "",
                     numero=numbers.get(x.id, 0), total=len(numbers), people=list(people),
                 )
                 for x in seances

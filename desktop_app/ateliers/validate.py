@@ -110,7 +110,6 @@ def clean_action(data: ActionInput) -> dict[str, Any]:
     _run(errors, v, "date_debut", parse_date, data.date_debut)
     _run(errors, v, "date_fin", parse_date, data.date_fin)
     v["lieu_partner_id"] = data.lieu_partner_id
-    v["funding_line_id"] = data.funding_line_id
     if v.get("date_debut") and v.get("date_fin") and v["date_fin"] < v["date_debut"]:
         errors["date_fin"] = (
             f"La date de fin ({date_fr(v['date_fin'])}) est avant la date de début ({date_fr(v['date_debut'])})."

@@ -32,6 +32,7 @@ from db.models import (
 from db.models.ateliers import StatutAction, StatutSeance
 from desktop_app.ateliers.actions import DEFAULT_QUESTIONS
 from desktop_app.ateliers.schedule import CleanRule, Frequence, generate_dates
+from desktop_app.demo.ateliers_links import link_demo_action
 from desktop_app.formatting import number_fr
 
 
@@ -153,6 +154,7 @@ def _one_action(
     )
     s.add(action)
     s.flush()
+    link_demo_action(s, action)
     questions = [AtelierQuestion(action_id=action.id, ordre=i, libelle=q, actif=True)
                  for i, q in enumerate(DEFAULT_QUESTIONS, start=1)]
     s.add_all(questions)

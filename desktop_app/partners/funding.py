@@ -13,9 +13,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import Database
 from db.enums import StatutFinancement
-from db.models import FundingLine, Partner
+from db.models import ActionFunding, ConventionFunding, FundingLine, Partner
 from desktop_app.actor import Actor
-from desktop_app.errors import Conflict, NotFound, ValidationError
+from desktop_app.errors import Conflict, NotFound, Refused, ValidationError
 from desktop_app.partners.records import FinanceurTotals, FundingInput, FundingRow, FundingSummary
 from desktop_app.partners.validate import clean_funding
 from desktop_app.security import audit
@@ -107,6 +107,12 @@ class FundingService:
         require(actor, Perm.FUNDING_WRITE)
         with self.db.uow() as s:
             line = self._load(s, line_id)
+            used = s.scalar(select(func.count()).select_from(ActionFunding).where(ActionFunding.funding_line_id == line_id))
+            used += s.scalar(select(func.count()).select_from(ConventionFunding)
+                             .where(ConventionFunding.funding_line_id == line_id))
+            if used:
+                raise Refused(f"Cette ligne finance {used} action{'s' if used > 1 else ''} ou convention"
+                              f"{'s' if used > 1 else ''} : retirez-la d'abord de leurs financeurs.")
             audit.record(s, actor, "suppression", "funding_line", line.id, detail=f"{line.annee}")
             s.delete(line)
 

@@ -47,7 +47,7 @@ def test_create_stores_clean_values_and_default_questions(app, actor, theme_id) 
         assert action.titre == "Atelier mémoire"
         assert (action.prix_plein, action.prix_reduit, action.prix_adherent) == (Decimal("12.00"), Decimal("4.50"), Decimal("6.00"))
         assert action.date_fin == dt.date(2027, 3, 30)
-        assert action.funding_line_id is None and action.financeur == "CFPPA de l'Hérault"
+        assert action.financeur == "CFPPA de l'Hérault" and detail.financements == ()
         assert s.scalar(select(AtelierQuestion.libelle).where(AtelierQuestion.action_id == detail.id).limit(1))
         assert s.scalar(select(AuditEntry.action).where(AuditEntry.entity == "atelier_action")) == "creation"
 

@@ -50,3 +50,21 @@ def test_demo_is_deterministic_and_needs_people(tmp_path) -> None:
     empty = Escale.open(f"sqlite:///{tmp_path / 'empty'}.sqlite")
     assert "aucune personne" in populate_ateliers(empty.db, seed=1, reference_date=REF)
     empty.close()
+
+
+def test_demo_actions_are_funded_through_funding_lines(app, actor) -> None:
+    from desktop_app.demo.partners import populate_partners
+    from desktop_app.partners.records import PartnerInput
+
+    _fill(app)
+    populate_partners(app.db, seed=3, reference_date=REF)
+    app.partners.create(actor, PartnerInput(nom="Mairie de Gignac", type="commune", roles=["lieu", "relais"]))
+    populate_ateliers(app.db, seed=3, reference_date=REF)
+    rows = {r.titre: r.id for r in app.ateliers.actions.list_actions(actor)}
+    memoire = app.ateliers.actions.get(actor, rows["Atelier mémoire « Peps Eurêka »"])
+    labels = [c.libelle for c in memoire.financements]
+    assert any(x.startswith("Carsat Languedoc-Roussillon 2025 — 5\u202f300\u00a0€") for x in labels), labels
+    assert memoire.data.financeur is None and memoire.lieu_partner_nom == "Mairie de Gignac"
+    aidants = app.ateliers.actions.get(actor, rows["Café des aidants"])
+    assert any(c.libelle.startswith("AG2R La Mondiale") for c in aidants.financements)
+    assert all(app.ateliers.actions.get(actor, aid).financements for aid in rows.values())

@@ -50,3 +50,22 @@ def test_a_cycle_on_postgresql(pg_app: Escale) -> None:
     assert f.recettes == Decimal("7.00")  # 2 + 3 + 2
     assert app.ateliers.actions.list_actions(actor, year=2024)[0].inscrits == 2
     assert len(timeline_entries(app.db, a)) == 4  # inscription, two séances, adhésion
+
+
+def test_financeurs_and_partner_place_on_postgresql(pg_app: Escale) -> None:
+    from desktop_app.partners.records import FundingInput, PartnerInput
+
+    app, actor = pg_app, pg_app.local_actor()
+    with app.db.read() as s:
+        theme = s.scalar(select(AtelierTheme.id).where(AtelierTheme.code == "memoire"))
+    carsat = app.partners.create(actor, PartnerInput(nom="Carsat", type="caisse_retraite", roles=["financeur"]))
+    salle = app.partners.create(actor, PartnerInput(nom="Maison des associations", type="commune", roles=["lieu"]))
+    lines = [app.funding.create(actor, FundingInput(financeur_id=carsat.id, annee=year, montant="1000", action="x"))
+             for year in (2025, 2026)]
+    action = app.ateliers.actions.create(actor, ActionInput(
+        titre="Mémoire", theme_id=theme, lieu_partner_id=salle.id, financements=[lines[0].id, lines[1].id]))
+    assert sorted(action.data.financements) == sorted(line.id for line in lines)
+    data = action.data
+    data.financements = [lines[1].id]
+    again = app.ateliers.actions.update(actor, action.id, action.version_id, data)
+    assert again.data.financements == [lines[1].id] and again.lieu_partner_nom == "Maison des associations"

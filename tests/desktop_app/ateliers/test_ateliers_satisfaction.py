@@ -137,3 +137,45 @@ def test_participation_joins_the_person_timeline_with_visits(app, actor, people,
     titles = [e.title for e in entries if e.kind == "atelier"]
     assert titles == ["Inscription — Atelier mémoire", "Séance — Atelier mémoire"]  # newest first
     assert entries == sorted(entries, key=lambda e: e.date, reverse=True)
+
+
+def test_emargement_continues_on_a_second_page_with_the_heading(app, actor, people, make_action, tmp_path: Path) -> None:
+    from db.models import Person
+
+    with app.db.uow() as s:
+        more = [Person(nom=f"Participant{i:02d}", prenom="Jeanne", search_text="", sort_key=f"zz{i:02d}")
+                for i in range(1, 19)]
+        s.add_all(more)
+        s.flush()
+        extra = [p.id for p in more]
+    action = make_action(seances=2, first="06/01/2025", capacite=40)
+    for pid in people + extra:  # 30 inscrits
+        app.ateliers.registrations.register(actor, action.id, pid)
+    path = app.ateliers.print_emargement(actor, action.id, tmp_path / "long.pdf")
+    reader = PdfReader(str(path))
+    texts = [p.extract_text() for p in reader.pages]
+    per_seance = len(texts) // 2
+    assert len(texts) == 2 * per_seance and per_seance >= 2  # the same number of sheets for each séance
+    for text in texts:
+        assert "Feuille d'émargement" in text and "Atelier mémoire" in text and "Salle des fêtes" in text
+    first, second = texts[0], texts[1]
+    assert "lundi 6 janvier 2025" in first and "lundi 6 janvier 2025" in second
+    assert f"1 sur {per_seance} pour cette séance" in first and f"2 sur {per_seance} pour cette séance" in second
+    everyone = "\n".join(texts[:per_seance])
+    assert all(f"PARTICIPANT{i:02d} Jeanne" in everyone for i in range(1, 19)) and "MARTIN Hélène" in first
+    assert "PARTICIPANT18 Jeanne" not in first  # it went on to the next sheet
+    assert "lundi 13 janvier 2025" in texts[per_seance]
+    width, height = (float(x) for x in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4
+
+
+def test_emargement_pages_keep_blank_rows_for_walk_ins() -> None:
+    from desktop_app.reports.emargement import MIN_BLANK_ROWS, split_people
+
+    names = [f"P{i}" for i in range(40)]
+    assert split_people(names[:6], 15) == [names[:6]]  # 9 blank rows left under them
+    assert split_people(names[:12], 15) == [names[:12]]  # exactly MIN_BLANK_ROWS left
+    assert split_people(names[:13], 15) == [names[:13], []]  # a sheet of blank rows follows
+    chunks = split_people(names[:30], 15)
+    assert [len(c) for c in chunks] == [15, 15, 0] and [n for c in chunks for n in c] == names[:30]
+    assert 15 - len(split_people(names[:14], 15)[-1]) >= MIN_BLANK_ROWS

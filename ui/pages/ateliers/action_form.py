@@ -1,5 +1,6 @@
 """Create or edit an atelier: what, where and with whom, capacity and level, dates and
-status, price rule and financeur. Two columns of fields; the service checks everything."""
+status, price rule and financeurs (funding lines ticked in a list; the place may also
+point at a partner « lieu »). Two columns of fields; the service checks everything."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from desktop_app.ateliers import labels
-from desktop_app.ateliers.records import ActionDetail, ActionInput, ThemeRow
+from desktop_app.ateliers.records import ActionDetail, ActionFormChoices, ActionInput
 from desktop_app.formatting import number_fr
 from ui.context import Context
 from ui.i18n import tr
 from ui.pages.ateliers.form_dialog import FormDialog, TextAreaField, form_layout
+from ui.pages.ateliers.funding_field import FundingField
 from ui.widgets.common import Card
 from ui.widgets.fields import ChoiceField, DateField, TextField
 
@@ -30,7 +32,7 @@ def amount_text(value: Any) -> str:
 
 
 class ActionDialog(FormDialog):
-    def __init__(self, ctx: Context, themes: list[ThemeRow], detail: ActionDetail | None,
+    def __init__(self, ctx: Context, lists: ActionFormChoices, detail: ActionDetail | None,
                  on_saved: Callable[[ActionDetail], None], parent: QWidget | None = None) -> None:
         title = tr("Modifier l'atelier") if detail else tr("Nouvel atelier")
         super().__init__(ctx, title, tr("Les champs marqués * sont obligatoires."), parent=parent, width=980)
@@ -47,18 +49,20 @@ class ActionDialog(FormDialog):
         self.add(what, tr("Titre *"), TextField("titre", tr("Titre"), tr("Atelier mémoire"), max_length=150))
         self.add(what, tr("Type"), ChoiceField("type_action", tr("Type"), choices(labels.TYPE_ACTION), None))
         self.add(what, tr("Thème *"), ChoiceField("theme_id", tr("Thème"),
-                                                  [(tr("— choisir —"), None)] + [(t.libelle, t.id) for t in themes], None))
+                                                  [(tr("— choisir —"), None)] + [(t.libelle, t.id) for t in lists.themes], None))
         self.add(what, tr("Axe CFPPA"), ChoiceField("axe_cfppa", tr("Axe CFPPA"),
                                                     [(text, axe) for axe, text in labels.AXE_CFPPA.items()], None))
         self.add(what, tr("Public"), TextField("public", tr("Public"), tr("Retraités de 60 ans et plus")))
         self.add(what, tr("Description"), TextAreaField("description", tr("Description"),
                                                         tr("Objectifs, contenu des séances…")))
-        self.add(what, tr("Financeur"), TextField("financeur", tr("Financeur"), tr("Conférence des financeurs")))
         left.body.addLayout(what)
         left.body.addStretch(1)
 
         how = form_layout()
         self.add(how, tr("Lieu"), TextField("lieu", tr("Lieu"), tr("Salle des fêtes, médiathèque…")))
+        self.add(how, tr("Partenaire lieu"), ChoiceField(
+            "lieu_partner_id", tr("Partenaire lieu"),
+            [(tr("— aucun (lieu en texte libre) —"), None)] + [(c.libelle, c.id) for c in lists.lieux], None))
         self.add(how, tr("Animateur"), TextField("animateur", tr("Animateur"), tr("Nom ou structure")),
                  ChoiceField("animateur_type", tr("Type d'animateur"), choices(labels.TYPE_ANIMATEUR, "—"), 190))
         self.add(how, tr("Capacité"), TextField("capacite", tr("Capacité"), tr("12 (vide : sans limite)"), 190, 4),
@@ -73,6 +77,15 @@ class ActionDialog(FormDialog):
                  TextField("prix_adherent", tr("Tarif adhérent"), tr("adhérent"), 120, 12))
         right.body.addLayout(how)
         right.body.addStretch(1)
+
+        money = Card(tr("Financeurs"))
+        funders = form_layout()
+        self.add(funders, tr("Lignes de financement"),
+                 FundingField("financements", tr("Financeurs"), lists.financements))
+        if detail is not None and detail.data.financeur:  # typed before funding lines existed
+            self.add(funders, tr("Financeur (ancien)"), TextField("financeur", tr("Financeur (texte libre)")))
+        money.body.addLayout(funders)
+        self.body.addWidget(money)
         self.fields["tarification"].changed.connect(self._price_state)
 
         if detail is not None:
@@ -95,9 +108,8 @@ class ActionDialog(FormDialog):
     def submit(self) -> None:
         values = self.values()
         data = ActionInput(**{k: v for k, v in values.items() if k in ActionInput.__dataclass_fields__})
-        if self.detail is not None:
-            data.lieu_partner_id = self.detail.data.lieu_partner_id
-            data.funding_line_id = self.detail.data.funding_line_id
+        if self.detail is not None and "financeur" not in self.fields:
+            data.financeur = self.detail.data.financeur
         service, actor = self.ctx.escale.ateliers.actions, self.ctx.actor
         if self.detail is None:
             self.run(lambda: service.create(actor, data), self.on_saved, tr("Atelier créé."))

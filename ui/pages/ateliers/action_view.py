@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.ateliers.records import (
     ActionDetail,
     ActionFigures,
+    ActionFormChoices,
     AttendanceGrid,
     QuestionRow,
     Registrations,
@@ -199,11 +200,11 @@ class ActionView(QWidget):
         if self.bundle is None:
             return
         detail, ctx = self.bundle.detail, self.ctx
-        ctx.ops.run(lambda: ctx.escale.ateliers.actions.themes(ctx.actor), lambda themes: self._edit(themes, detail),
-                    parent=self)
+        ctx.ops.run(lambda: ctx.escale.ateliers.actions.form_choices(ctx.actor, detail.id),
+                    lambda lists: self._edit(lists, detail), parent=self)
 
-    def _edit(self, themes: list, detail: ActionDetail) -> None:  # type: ignore[type-arg]
-        self.dialog = ActionDialog(self.ctx, themes, detail, lambda _d: None, self)
+    def _edit(self, lists: ActionFormChoices, detail: ActionDetail) -> None:
+        self.dialog = ActionDialog(self.ctx, lists, detail, lambda _d: None, self)
         self.dialog.open()
 
     def seance_ids(self, which: str) -> list[int] | None:

@@ -85,7 +85,7 @@ class OverviewTab(QWidget):
         for key, text in (("type", "Type"), ("theme", "Thème"), ("axe", "Axe CFPPA"), ("public", "Public"),
                           ("periode", "Période"), ("lieu", "Lieu"), ("animateur", "Animateur"),
                           ("capacite", "Capacité"), ("niveau", "Niveau"), ("tarif", "Tarif"),
-                          ("financeur", "Financeur"), ("statut", "Statut"), ("description", "Description")):
+                          ("financeur", "Financeurs"), ("statut", "Statut"), ("description", "Description")):
             value = QLabel("")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -118,14 +118,18 @@ class OverviewTab(QWidget):
         debut, fin = data.date_debut, data.date_fin
         v["periode"].setText(tr("du {a} au {b}").format(a=date_fr(debut), b=date_fr(fin)) if debut and fin
                              else date_fr(debut) or tr("selon les séances"))  # type: ignore[arg-type]
-        v["lieu"].setText(data.lieu or "—")
+        place = [x for x in (data.lieu, d.lieu_partner_nom) if x]
+        v["lieu"].setText(" — ".join(dict.fromkeys(place)) or "—")
         kind = label(labels.TYPE_ANIMATEUR, data.animateur_type)
         v["animateur"].setText(f"{data.animateur or '—'}" + (f" ({kind.lower()})" if kind else ""))
         v["capacite"].setText(plural(int(data.capacite), tr("{n} place"), tr("{n} places")) if data.capacite
                               else tr("Sans limite"))
         v["niveau"].setText(label(labels.NIVEAU, data.niveau, tr("Tous niveaux")))
         v["tarif"].setText(price_text(d))
-        v["financeur"].setText(data.financeur or "—")
+        funders = [c.libelle for c in d.financements]
+        if data.financeur and not funders:
+            funders = [tr("{name} (saisi avant les lignes de financement)").format(name=data.financeur)]
+        v["financeur"].setText("\n".join(funders) or tr("Aucun financeur lié"))
         v["statut"].setText(label(labels.STATUT_ACTION, data.statut))
         v["description"].setText(data.description or "—")
 
@@ -139,7 +143,7 @@ class OverviewTab(QWidget):
             a=f.presents_derniere, b=f.presents_premiere))
         cancelled = plural(f.seances_annulees, tr(", {n} annulée"), tr(", {n} annulées")) if f.seances_annulees else ""
         t["seances"].set(f"{f.seances_realisees} / {f.seances_prevues}", tr("réalisées sur prévues{c}").format(c=cancelled))
-        t["participants"].set(str(f.participants_uniques), tr("personnes différentes venues ; {p} présences "
+        t["participants"].set(str(f.participants_uniques), tr("personnes différentes venues\u00a0; {p}\u00a0présences "
                                                               "dont {h} sans inscription").format(
             p=f.presences, h=f.presences_hors_inscription))
         t["heures"].set(number_fr(f.heures_realisees, 1 if f.heures_realisees % 1 else 0) + " h",

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.ateliers.records import ActionDetail, ThemeRow
+from desktop_app.ateliers.records import ActionDetail, ActionFormChoices
 from ui.context import Context
 from ui.pages.ateliers.action_form import ActionDialog
 from ui.pages.ateliers.action_view import ActionView
@@ -61,10 +61,10 @@ class AteliersPage(Page):
 
     def new_action(self) -> None:
         ctx = self.ctx
-        ctx.ops.run(lambda: ctx.escale.ateliers.actions.themes(ctx.actor), self._new_dialog, parent=self)
+        ctx.ops.run(lambda: ctx.escale.ateliers.actions.form_choices(ctx.actor), self._new_dialog, parent=self)
 
-    def _new_dialog(self, themes: list[ThemeRow]) -> None:
-        self.dialog = ActionDialog(self.ctx, themes, None, self._created, self)
+    def _new_dialog(self, lists: ActionFormChoices) -> None:
+        self.dialog = ActionDialog(self.ctx, lists, None, self._created, self)
         self.dialog.open()
 
     def _created(self, detail: ActionDetail) -> None:

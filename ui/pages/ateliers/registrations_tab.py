@@ -29,7 +29,7 @@ from desktop_app.ateliers.records import (
     WithdrawResult,
 )
 from desktop_app.formatting import date_fr
-from desktop_app.labels import label
+from desktop_app.labels import MOBILITE, label
 from desktop_app.security.permissions import Perm, can
 from desktop_app.validation import format_phone
 from ui.context import Context
@@ -116,7 +116,7 @@ class RegistrationsTab(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(16)
         self.inscrits_card = Card(tr("Inscrits"))
-        self.inscrits = small_table(["Nom", "Téléphone", "Inscrit(e) le", "Tarif"], [240, 150, 120, 150])
+        self.inscrits = small_table(["Nom", "Téléphone", "Mobilité", "Tarif"], [240, 150, 130, 150])
         self.inscrits_card.body.addWidget(self.inscrits, 1)
         row = QHBoxLayout()
         self.withdraw_button = button(tr("Désinscrire…"), "user-minus")
@@ -156,7 +156,7 @@ class RegistrationsTab(QWidget):
             tr("Inscrits : {n} {places}").format(n=c.inscrits, places=places))
         self.waiting_card.findChild(QLabel, "sectionTitle").setText(tr("Liste d'attente : {n}").format(n=c.en_attente))
         fill(self.inscrits, data.inscrits, lambda r: [
-            r.nom, format_phone(r.telephone), date_fr(r.inscrit_le),
+            r.nom, format_phone(r.telephone), label(MOBILITE, r.mobilite),
             label(labels.TARIF, r.tarif, tr("Automatique")) if action.data.tarification == "payant" else tr("Gratuit")])
         fill(self.waiting, data.en_attente, lambda r: [
             str(r.rang_attente), r.nom, format_phone(r.telephone), date_fr(r.inscrit_le)])
@@ -165,6 +165,8 @@ class RegistrationsTab(QWidget):
         self.withdrawn_label.setText(tr("Désistements : {names}").format(names=gone) if gone else "")
         paying = action.data.tarification == "payant"
         self.inscrits.setColumnHidden(3, not paying)
+        for r, reg in enumerate(data.inscrits):  # the date is in the tooltip: the columns stay readable
+            self.inscrits.item(r, 0).setToolTip(tr("Inscrit(e) le {d}").format(d=date_fr(reg.inscrit_le)))
         self.tarif.setVisible(paying)
         self.tarif_label.setVisible(paying)
         self._buttons()

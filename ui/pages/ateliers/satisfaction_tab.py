@@ -101,7 +101,7 @@ class SatisfactionTab(QWidget):
                                            "Touches 1 à 5 ou clic dans la colonne ; Suppr efface.")))
         self.table = NotesTable(self)
         left.body.addWidget(self.table, 1)
-        layout.addWidget(left, 3)
+        layout.addWidget(left, 1)
 
         right = Card(tr("Bilan de l'atelier"))
         right.setMaximumWidth(440)
@@ -125,12 +125,12 @@ class SatisfactionTab(QWidget):
         right.body.addLayout(bars)
         right.body.addWidget(QLabel(tr("Questionnaire : première et dernière séance")))
         self.questionnaire = QTableWidget(0, 4)
-        self.questionnaire.setHorizontalHeaderLabels([tr("Question"), tr("Début"), tr("Fin"), tr("Évolution")])
+        self.questionnaire.setHorizontalHeaderLabels([tr("Question"), tr("Début"), tr("Fin"), tr("Écart")])
         self.questionnaire.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.questionnaire.verticalHeader().hide()
         self.questionnaire.setWordWrap(True)
         self.questionnaire.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c, width in ((1, 64), (2, 56), (3, 92)):
+        for c, width in ((1, 60), (2, 50), (3, 64)):
             self.questionnaire.horizontalHeader().resizeSection(c, width)
         right.body.addWidget(self.questionnaire, 1)
         row = QVBoxLayout()
@@ -143,7 +143,7 @@ class SatisfactionTab(QWidget):
             b.setEnabled(self.writable)
             row.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
         right.body.addLayout(row)
-        layout.addWidget(right, 2)
+        layout.addWidget(right, 1)
 
     def set_data(self, action: ActionDetail, seances: list[SeanceRow], registrations: Registrations,
                  summary: SatisfactionSummary, questions: list[QuestionRow]) -> None:
