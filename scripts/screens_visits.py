@@ -88,6 +88,11 @@ def main(source: str, outdir: str) -> int:
     shot("04-formulaire-erreurs.png", form)
     form.dirty = False
     form.reject()
+
+    window.navigate(keys.VEILLE, liste="veille")
+    shot("05-veille.png")
+    window.navigate(keys.VEILLE, liste="semaine")
+    shot("06-prevus-semaine.png")
     for extra in sys.argv[3:]:
         print("ignored", extra)
     window.close()

@@ -31,12 +31,14 @@ from ui.pages.keys import (
     PERSONNES,
     SAUVEGARDES,
     TOURNEES,
+    VEILLE,
 )
 from ui.pages.my_account import MyAccountPage
 from ui.pages.people.page import PeoplePage
 from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.tournees.page import TourneesPage
+from ui.pages.visits.veille_page import VeillePage
 from ui.widgets.common import Page
 
 
@@ -55,6 +57,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
     pages = [
         PageSpec(ACCUEIL, tr("Accueil"), "home", HomePage, Perm.PEOPLE_READ),
         PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage, Perm.PEOPLE_READ),
+        PageSpec(VEILLE, tr("Veille"), "eye", VeillePage, Perm.VISITS_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),

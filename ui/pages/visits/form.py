@@ -88,6 +88,10 @@ class VisitForm(FormDialog):
         self.body.addLayout(form)
         self._load(detail)
 
+    def open(self) -> None:
+        super().open()
+        self.fields["date"].setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ----- values ----------------------------------------------------------------------
     def _load(self, detail: VisitDetail | None) -> None:
         if detail is None:
@@ -114,7 +118,6 @@ class VisitForm(FormDialog):
         values["intervenants"] = keys[0] if keys else None
         values["intervenant2"] = keys[1] if len(keys) > 1 else None
         self.load(values)
-        self.fields["date"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def collect(self) -> VisitInput:
         v = self.values()
