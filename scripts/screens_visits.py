@@ -93,8 +93,30 @@ def main(source: str, outdir: str) -> int:
     shot("05-veille.png")
     window.navigate(keys.VEILLE, liste="semaine")
     shot("06-prevus-semaine.png")
-    for extra in sys.argv[3:]:
-        print("ignored", extra)
+
+    window.navigate(keys.PARTENAIRES)
+    partners = window.pages[keys.PARTENAIRES]
+    shot("07-partenaires.png")
+    rows = partners.directory.rows
+    busiest = max(rows, key=lambda r: (len(escale.partners.get(actor, r.id).contacts), len(r.roles)))
+    partners.directory.open_form(escale.partners.get(actor, busiest.id))
+    shot("08-partenaire-formulaire.png", dialog())
+    form = dialog()
+    form.fields["siret"].set_value("732 829 320 00075")
+    form.submit()
+    shot("09-partenaire-siret-faux.png", form)
+    form.dirty = False
+    form.reject()
+    window.navigate(keys.PARTENAIRES, tab="financements")
+    shot("10-financements.png")
+    assert partners.funding is not None
+    partners.funding.open_form(partners.funding.lines[0])
+    form = dialog()
+    form.fields["montant"].set_value("abc")
+    form.submit()
+    shot("11-financement-formulaire.png", form)
+    form.dirty = False
+    form.reject()
     window.close()
     escale.close()
     shutil.rmtree(tmp, ignore_errors=True)

@@ -112,9 +112,9 @@ def test_temporary_password_must_be_replaced(qtbot, qt_app, app, actor) -> None:
 
 EXPECTED_PAGES = {
     "admin": ["Comptes", "Journal", "Sauvegardes", "Mon compte"],
-    "coordinatrice": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Comptes", "Conservation", "Journal", "Sauvegardes", "Mon compte"],
-    "intervenante": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Mon compte"],
-    "animateur": ["Ateliers", "Tournées", "Mon compte"],
+    "coordinatrice": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Partenaires", "Comptes", "Conservation", "Journal", "Sauvegardes", "Mon compte"],
+    "intervenante": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Partenaires", "Mon compte"],
+    "animateur": ["Ateliers", "Tournées", "Partenaires", "Mon compte"],
     "benevole": ["Accueil", "Personnes", "Veille", "Mon compte"],
     "chauffeur": ["Mon compte"],
 }

@@ -28,12 +28,14 @@ from ui.pages.keys import (
     CONSERVATION,
     JOURNAL,
     MON_COMPTE,
+    PARTENAIRES,
     PERSONNES,
     SAUVEGARDES,
     TOURNEES,
     VEILLE,
 )
 from ui.pages.my_account import MyAccountPage
+from ui.pages.partners.page import PartnersPage
 from ui.pages.people.page import PeoplePage
 from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
@@ -60,6 +62,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(VEILLE, tr("Veille"), "eye", VeillePage, Perm.VISITS_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
+        PageSpec(PARTENAIRES, tr("Partenaires"), "link", PartnersPage, Perm.PARTNERS_READ),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
         PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
