@@ -93,6 +93,8 @@ def main(source: str, outdir: str) -> int:
     shot("05-veille.png")
     window.navigate(keys.VEILLE, liste="semaine")
     shot("06-prevus-semaine.png")
+    window.navigate(keys.VEILLE, liste="contacts")
+    shot("06b-contacts-annee.png")
 
     window.navigate(keys.PARTENAIRES)
     partners = window.pages[keys.PARTENAIRES]

@@ -125,3 +125,33 @@ def test_a_benevole_gets_no_confidential_note_field(qtbot, qt_app, app, actor, s
     assert any(label.text() == CNIL_REMINDER for label in form.findChildren(type(form.banner)))
     form.reject()
     window.close()
+
+
+def test_accueil_contact_figures_open_their_lists(qtbot, window, app, actor, seeded) -> None:  # type: ignore[no-untyped-def]
+    from ui.pages.keys import ACCUEIL
+
+    app.visits.log(actor, VisitInput(person_id=seeded["Hélène"], date=TODAY - dt.timedelta(days=70), duree=30))
+    app.visits.log(actor, VisitInput(person_id=seeded["Marcel"], date=TODAY, duree=30, prochain_contact=TODAY))
+    window.navigate(ACCUEIL)
+    home = window.pages[ACCUEIL]
+    home.refresh()
+    wait_idle(qtbot, window)
+    values = {attr: card.value.text() for attr, card in home.contact_cards.items()}
+    assert values == {"planned_today": "1", "planned_week": "1", "veille": "1",
+                      "people_accompanied": "2", "visits": "2"}
+    assert "new_people" not in values  # « Nouvelles en … » is already a figure of the file
+    home.contact_cards["veille"].setFocus()
+    qtbot.keyClick(home.contact_cards["veille"], Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+    page = window.pages[VEILLE]
+    assert window.current_page() is page
+    assert [page.table.item(r, 0).text() for r in range(page.table.rowCount())] == ["DUPONT Hélène"]
+    window.navigate(ACCUEIL)
+    qtbot.mouseClick(home.contact_cards["planned_today"], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert [page.table.item(r, 0).text() for r in range(page.table.rowCount())] == ["MARTIN Marcel"]
+    window.navigate(ACCUEIL)
+    qtbot.mouseClick(home.contact_cards["visits"], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert page.table.horizontalHeaderItem(1).text() == "Date"
+    assert [page.table.item(r, 0).text() for r in range(page.table.rowCount())] == ["MARTIN Marcel", "DUPONT Hélène"]
