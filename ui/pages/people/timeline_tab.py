@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from ui.widgets.common import button, muted_label
 
 KINDS = {"visite": tr("Contact"), "atelier": tr("Atelier"), "tournee": tr("API Bus")}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
+ROW_PADDING = 18
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,25 @@ class TimelineTab(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 260)
         self.table.cellDoubleClicked.connect(self._open_row)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrap at the shown width
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())  # wrap at the shown width
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(self._fit)
         layout.addWidget(self.table, 1)
         self.empty = muted_label(tr("Rien n'est encore inscrit au parcours de cette personne."))
         layout.addWidget(self.empty)
         self.empty.hide()
         ctx.ops.bus.changed.connect(self._on_changed)
+
+    def _fit(self) -> None:
+        """Rows as tall as their wrapped text, plus the cell padding of the stylesheet (which
+        the size hint leaves out: the last line would be cut)."""
+        self.table.resizeRowsToContents()
+        for row in range(self.table.rowCount()):
+            self.table.setRowHeight(row, self.table.rowHeight(row) + ROW_PADDING)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows.start()
 
     # ----- loading ---------------------------------------------------------------------
     def set_person(self, detail: PersonDetail | None) -> None:
@@ -132,7 +146,7 @@ class TimelineTab(QWidget):
                 item.setData(ENTRY_ROLE, row)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        self._fit()
         self.empty.setVisible(not self.entries)
 
     # ----- contacts ----------------------------------------------------------------------
