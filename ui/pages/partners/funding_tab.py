@@ -92,7 +92,7 @@ class FundingTab(QWidget):
         self.table.setAccessibleName(tr("Lignes de financement"))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 240)
+        self.table.setColumnWidth(0, 210)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.edit_current())
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
@@ -155,6 +155,7 @@ class FundingTab(QWidget):
                 item = QTableWidgetItem(text)
                 if c == 1:
                     item.setTextAlignment(RIGHT)
+                item.setToolTip(text)  # the action is often longer than its column
                 self.table.setItem(r, c, item)
         if self.lines:
             self.table.selectRow(0)
