@@ -18,6 +18,7 @@ from db.engine import Database
 from db.models import Person
 from desktop_app.actor import Actor
 from desktop_app.errors import NotFound
+from desktop_app.security import scope
 from desktop_app.security.permissions import Perm, can, require
 
 
@@ -61,6 +62,7 @@ class TimelineService:
         with self.db.read() as s:
             if s.get(Person, person_id) is None:
                 raise NotFound("Cette personne n'existe pas ou plus dans le fichier.")
+            scope.check_person(s, actor, person_id)
             entries: list[TimelineEntry] = []
             for provider in self.providers:
                 if (kinds is None or provider.kind in kinds) and can(actor, provider.permission):

@@ -13,7 +13,9 @@ from sqlalchemy import case, exists, func, select
 from db.engine import Database
 from db.models import Person, Visit
 from desktop_app.actor import Actor
+from desktop_app.security import scope
 from desktop_app.security.permissions import Perm, require
+from desktop_app.visits.scoping import restrict_visits
 from desktop_app.visits.veille import VeilleService, accompanied
 
 
@@ -57,20 +59,21 @@ class AccueilService:
         monday, sunday = week_bounds(today)
         jan1 = dt.date(today.year, 1, 1)
         with self.db.read() as s:
-            planned = s.execute(
+            planned = s.execute(scope.restrict_people(
                 select(
                     func.sum(case((Person.next_contact_due == today, 1), else_=0)),
                     func.count(Person.id),
-                ).where(accompanied(), Person.next_contact_due.between(monday, sunday))
+                ).where(accompanied(), Person.next_contact_due.between(monday, sunday)), actor, Person.id)
             ).one()
-            visits = s.scalar(select(func.count(Visit.id)).where(Visit.date.between(jan1, today))) or 0
+            visits = s.scalar(restrict_visits(select(func.count(Visit.id)), actor)
+                              .where(Visit.date.between(jan1, today))) or 0
             # EXISTS per person rather than COUNT(DISTINCT) over the visits: one index probe
             # per person instead of sorting a year of visits.
-            visited = s.scalar(select(func.count(Person.id)).where(exists().where(
-                Visit.person_id == Person.id, Visit.date.between(jan1, today)))) or 0
-            new_people = s.scalar(
+            visited = s.scalar(scope.restrict_people(select(func.count(Person.id)).where(exists().where(
+                Visit.person_id == Person.id, Visit.date.between(jan1, today))), actor, Person.id)) or 0
+            new_people = s.scalar(scope.restrict_people(
                 select(func.count(Person.id)).where(
-                    accompanied(), Person.created_at >= dt.datetime(today.year, 1, 1))
+                    accompanied(), Person.created_at >= dt.datetime(today.year, 1, 1)), actor, Person.id)
             ) or 0
         counts = self.veille.counts(actor, today)
         return AccueilFigures(
@@ -103,4 +106,4 @@ class AccueilService:
                         .order_by(Person.created_at.desc(), Person.id.desc()))
             else:
                 raise ValueError(f"{figure} is not a list of people")
-            return list(s.scalars(stmt))
+            return list(s.scalars(scope.restrict_people(stmt, actor, Person.id)))

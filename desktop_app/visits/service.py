@@ -27,7 +27,7 @@ from db.models import (
 )
 from desktop_app.actor import Actor
 from desktop_app.errors import Conflict, NotFound, ValidationError
-from desktop_app.security import audit
+from desktop_app.security import audit, scope
 from desktop_app.security.permissions import Perm, can, require
 from desktop_app.visits.followup import refresh_followup
 from desktop_app.visits.names import intervenant_labels, person_name
@@ -39,6 +39,7 @@ from desktop_app.visits.records import (
     VisitInput,
     VisitRow,
 )
+from desktop_app.visits.scoping import check_visit, restrict_visits
 from desktop_app.visits.validate import clean_visit
 
 _COLUMNS = ("date", "heure", "duree_minutes", "mode", "objet", "resume", "prochain_contact")
@@ -52,14 +53,17 @@ class VisitsService:
     def get(self, actor: Actor, visit_id: int) -> VisitDetail:
         require(actor, Perm.VISITS_READ)
         with self.db.read() as s:
-            return self._detail(s, actor, self._load(s, visit_id))
+            visit = self._load(s, visit_id)
+            check_visit(s, actor, visit)
+            return self._detail(s, actor, visit)
 
     def latest_for_person(self, actor: Actor, person_id: int) -> VisitDetail | None:
         """The person's latest visit (the form pre-fills mode, purpose and intervenants)."""
         require(actor, Perm.VISITS_READ)
         with self.db.read() as s:
+            scope.check_person(s, actor, person_id)
             visit = s.scalar(
-                select(Visit).where(Visit.person_id == person_id)
+                restrict_visits(select(Visit), actor).where(Visit.person_id == person_id)
                 .order_by(Visit.date.desc(), Visit.heure.desc(), Visit.id.desc()).limit(1)
             )
             return None if visit is None else self._detail(s, actor, visit)
@@ -71,11 +75,12 @@ class VisitsService:
             users = s.execute(
                 select(User.id, User.display_name).where(User.active.is_(True)).order_by(User.display_name)
             ).all()
-            benevoles = s.execute(
-                select(Person.id, Person.nom, Person.prenom)
-                .where(Person.est_benevole.is_(True), Person.statut == str(StatutPersonne.ACTIF))
-                .order_by(Person.sort_key)
-            ).all()
+            stmt = (select(Person.id, Person.nom, Person.prenom)
+                    .where(Person.est_benevole.is_(True), Person.statut == str(StatutPersonne.ACTIF))
+                    .order_by(Person.sort_key))
+            if scope.own_only(actor):  # a bénévole names only themselves among the bénévoles
+                stmt = stmt.where(Person.id == actor.person_id)
+            benevoles = s.execute(stmt).all()
         out = [IntervenantChoice(IntervenantRef(user_id=u.id), u.display_name) for u in users]
         out += [
             IntervenantChoice(IntervenantRef(person_id=p.id), f"{person_name(p.nom, p.prenom)} (bénévole)")
@@ -88,7 +93,8 @@ class VisitsService:
         require(actor, Perm.VISITS_READ)
         with self.db.read() as s:
             rows = s.execute(
-                select(Visit, Person.nom, Person.prenom).join(Person, Person.id == Visit.person_id)
+                restrict_visits(select(Visit, Person.nom, Person.prenom), actor)
+                .join(Person, Person.id == Visit.person_id)
                 .where(Visit.date.between(start, end))
                 .order_by(Visit.date.desc(), Visit.heure.desc(), Visit.id.desc()).limit(limit)
             ).all()
@@ -106,13 +112,15 @@ class VisitsService:
     def count_between(self, actor: Actor, start: dt.date, end: dt.date) -> int:
         require(actor, Perm.VISITS_READ)
         with self.db.read() as s:
-            return s.scalar(select(func.count(Visit.id)).where(Visit.date.between(start, end))) or 0
+            stmt = restrict_visits(select(func.count(Visit.id)), actor)
+            return s.scalar(stmt.where(Visit.date.between(start, end))) or 0
 
     # ----- writing -------------------------------------------------------------------
     def log(self, actor: Actor, data: VisitInput, today: dt.date | None = None) -> VisitDetail:
         require(actor, Perm.VISITS_WRITE)
         values = self._clean(actor, data, today)
         with self.db.uow() as s:
+            scope.check_person(s, actor, values["person_id"])
             self._check_refs(s, values, previous_partners=set())
             visit = Visit(**{k: values[k] for k in ("person_id", *_COLUMNS)}, created_by=actor.user_id)
             s.add(visit)
@@ -135,6 +143,7 @@ class VisitsService:
         try:
             with self.db.uow() as s:
                 visit = self._load(s, visit_id)
+                check_visit(s, actor, visit)
                 if visit.version_id != expected_version:
                     raise Conflict("Cette visite a été modifiée par ailleurs depuis son ouverture. Rechargez-la.")
                 if values["person_id"] != visit.person_id:
@@ -158,6 +167,7 @@ class VisitsService:
         require(actor, Perm.VISITS_WRITE)
         with self.db.uow() as s:
             visit = self._load(s, visit_id)
+            check_visit(s, actor, visit)
             person_id = visit.person_id
             audit.record(s, actor, "suppression", "visit", visit.id, person_id=person_id,
                          detail=f"visite du {visit.date.isoformat()}")

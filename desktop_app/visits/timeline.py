@@ -14,6 +14,7 @@ from desktop_app.labels import MODE_CONTACT, OBJET_CONTACT, label
 from desktop_app.security.permissions import Perm, can
 from desktop_app.timeline import TimelineEntry
 from desktop_app.visits.names import intervenant_labels
+from desktop_app.visits.scoping import restrict_visits
 
 
 def duration_fr(minutes: int) -> str:
@@ -30,8 +31,8 @@ class VisitTimeline:
 
     def entries(self, session: Session, actor: Actor, person_id: int) -> list[TimelineEntry]:
         visits = session.execute(
-            select(Visit.id, Visit.date, Visit.heure, Visit.duree_minutes, Visit.mode, Visit.objet,
-                   Visit.resume, Visit.prochain_contact)
+            restrict_visits(select(Visit.id, Visit.date, Visit.heure, Visit.duree_minutes, Visit.mode,
+                                   Visit.objet, Visit.resume, Visit.prochain_contact), actor)
             .where(Visit.person_id == person_id)
             .order_by(Visit.date.desc(), Visit.id.desc())
         ).all()

@@ -28,6 +28,7 @@ from db.enums import StatutPersonne
 from db.models import AidantLink, Person
 from desktop_app.actor import Actor
 from desktop_app.formatting import date_fr
+from desktop_app.security import scope
 from desktop_app.security.permissions import Perm, can, require
 from desktop_app.settings import SettingsService
 from desktop_app.validation import age_on
@@ -118,7 +119,8 @@ class VeilleService:
         reason = case((prevu, PREVU), (never, JAMAIS), else_=SANS_CONTACT)
         with self.db.read() as s:  # Core execution: tens of thousands of plain rows
             rows = s.connection().execute(
-                select(Person.id, reason).where(accompanied(), or_(prevu, old, never))
+                scope.restrict_people(select(Person.id, reason), actor, Person.id)
+                .where(accompanied(), or_(prevu, old, never))
                 .order_by(*priority_order())
             ).all()
         tally = Counter(r[1] for r in rows)
@@ -132,13 +134,12 @@ class VeilleService:
         weeks = self.weeks()
         prevu, old, never = _conditions(today, weeks)
         with self.db.read() as s:
-            total, n_prevu, n_never = s.execute(
-                select(
-                    func.count(Person.id),
-                    func.sum(case((prevu, 1), else_=0)),
-                    func.sum(case((prevu, 0), (never, 1), else_=0)),
-                ).where(accompanied(), or_(prevu, old, never))
-            ).one()
+            stmt = select(
+                func.count(Person.id),
+                func.sum(case((prevu, 1), else_=0)),
+                func.sum(case((prevu, 0), (never, 1), else_=0)),
+            ).where(accompanied(), or_(prevu, old, never))
+            total, n_prevu, n_never = s.execute(scope.restrict_people(stmt, actor, Person.id)).one()
         total, n_prevu, n_never = total or 0, n_prevu or 0, n_never or 0
         return VeilleCounts(total, n_prevu, total - n_prevu - n_never, n_never, weeks)
 
@@ -151,6 +152,7 @@ class VeilleService:
         if not ids:
             return []
         with self.db.read() as s:
+            ids = scope.visible_ids(s, actor, ids)
             found = {p.id: p for p in s.execute(
                 select(Person.id, Person.nom, Person.prenom, Person.date_naissance, Person.commune_nom,
                        Person.telephone, Person.last_contact_date, Person.next_contact_due,
@@ -197,4 +199,4 @@ class VeilleService:
             stmt = (select(Person.id)
                     .where(accompanied(), Person.next_contact_due.between(start, end))
                     .order_by(Person.next_contact_due, *priority_order()))
-            return list(s.scalars(stmt))
+            return list(s.scalars(scope.restrict_people(stmt, actor, Person.id)))

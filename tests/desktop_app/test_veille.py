@@ -7,7 +7,6 @@ import datetime as dt
 
 from db.enums import Role
 from db.models import Person
-from desktop_app.actor import Actor
 from desktop_app.people.records import PersonInput
 from desktop_app.visits.records import VisitInput
 from desktop_app.visits.veille import A_JOUR, JAMAIS, PREVU, SANS_CONTACT
@@ -96,10 +95,10 @@ def test_the_weeks_setting_moves_the_threshold(app, actor) -> None:
     assert app.veille.counts(actor).weeks == 4
 
 
-def test_a_benevole_sees_the_list_without_health_data(app, actor) -> None:
+def test_a_benevole_sees_the_list_without_health_data(app, actor, role_actor) -> None:
     pid = person(app, actor, "Fragile", gir=2, vit_seul=True, fragilite_isolement=True)
     seen(app, actor, pid, days_ago=80)
-    benevole = Actor(actor.user_id, "ben", "Bénévole", Role.BENEVOLE)
+    benevole = role_actor(Role.BENEVOLE, assigned=[pid])
     row = app.veille.rows(benevole, app.veille.current(benevole).ids)[0]
     assert row.priority_text == "Vit seule"
     assert app.veille.rows(actor, [pid])[0].priority_text == "Vit seule · GIR 2 · Isolée"

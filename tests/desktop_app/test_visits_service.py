@@ -36,10 +36,6 @@ def visit(person_id: int, days_ago: int = 0, **over: object) -> VisitInput:
     return data
 
 
-def benevole_actor(actor: Actor) -> Actor:
-    return Actor(actor.user_id, "benevole", "Bénévole", Role.BENEVOLE)
-
-
 def test_log_stores_the_visit_and_moves_the_follow_up_dates(app, actor) -> None:
     pid = person(app, actor)
     version_before = app.people.get(actor, pid).version_id
@@ -81,11 +77,12 @@ def test_bad_input_gets_a_french_message_per_field_and_nothing_is_stored(app, ac
     assert app.timeline.for_person(actor, pid) == []
 
 
-def test_confidential_note_only_reaches_roles_allowed_to_read_it(app, actor) -> None:
+def test_confidential_note_only_reaches_roles_allowed_to_read_it(app, actor, role_actor) -> None:
     pid = person(app, actor)
-    logged = app.visits.log(actor, visit(pid, note_confidentielle="Conflit familial évoqué."))
+    benevole = role_actor(Role.BENEVOLE, assigned=[pid])
+    logged = app.visits.log(actor, visit(pid, note_confidentielle="Conflit familial évoqué.",
+                                         intervenants=[IntervenantRef(user_id=benevole.user_id)]))
     assert logged.note_confidentielle == "Conflit familial évoqué."
-    benevole = benevole_actor(actor)
     seen = app.visits.get(benevole, logged.id)
     assert seen.note_confidentielle is None and seen.note_hidden
     assert seen.to_input().note_confidentielle is None

@@ -29,16 +29,20 @@ from ui.pages.keys import (
     JOURNAL,
     MON_COMPTE,
     PARAMETRES,
+    PARTENAIRES,
     PERSONNES,
     SAUVEGARDES,
     TOURNEES,
+    VEILLE,
 )
 from ui.pages.my_account import MyAccountPage
+from ui.pages.partners.page import PartnersPage
 from ui.pages.people.page import PeoplePage
 from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.settings.page import SettingsPage
 from ui.pages.tournees.page import TourneesPage
+from ui.pages.visits.veille_page import VeillePage
 from ui.widgets.common import Page
 
 
@@ -57,8 +61,10 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
     pages = [
         PageSpec(ACCUEIL, tr("Accueil"), "home", HomePage, Perm.PEOPLE_READ),
         PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage, Perm.PEOPLE_READ),
+        PageSpec(VEILLE, tr("Veille"), "eye", VeillePage, Perm.VISITS_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
+        PageSpec(PARTENAIRES, tr("Partenaires"), "link", PartnersPage, Perm.PARTNERS_READ),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
         PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),

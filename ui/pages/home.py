@@ -1,4 +1,6 @@
-"""Accueil: the figures of the people file, each one a door to the matching list."""
+"""Accueil: the follow-up of contacts (planned today and this week, the veille, the year's
+people accompanied and contacts) and the figures of the people file, each one a door to the
+matching list."""
 
 from __future__ import annotations
 
@@ -22,11 +24,13 @@ from PySide6.QtWidgets import (
 from desktop_app.formatting import long_date_fr, number_fr
 from desktop_app.people.records import PersonFilter, RoleFilter
 from desktop_app.people.stats import ACTIVE, Focus, HomeFigures
+from desktop_app.security.permissions import Perm, can
+from desktop_app.visits.accueil import AccueilFigures
 from ui import theme
 from ui.context import Context
 from ui.i18n import tr
 from ui.ops import PEOPLE
-from ui.pages.keys import PERSONNES
+from ui.pages.keys import PERSONNES, VEILLE
 from ui.widgets.common import PAGE_MARGINS, Card, EmptyState, Page, button, muted_label, title_label
 
 
@@ -57,12 +61,36 @@ def figure_links(year: int) -> list[FigureLink]:
     ]
 
 
+@dataclass(frozen=True)
+class ContactLink:
+    """A figure of the contacts' follow-up; opens the matching list of the Veille page."""
+
+    attr: str  # AccueilFigures attribute
+    label: str
+    hint: str
+    icon: str
+    liste: str
+
+
+def contact_links(year: int) -> list[ContactLink]:
+    # The files opened this year are already a figure of the people file (« Nouvelles en … »).
+    return [
+        ContactLink("planned_today", tr("Prévus aujourd'hui"), tr("contacts à faire"), "calendar", "aujourdhui"),
+        ContactLink("planned_week", tr("Prévus cette semaine"), tr("du lundi au dimanche"), "list", "semaine"),
+        ContactLink("veille", tr("À recontacter"), tr("veille : contact en retard"), "eye", "veille"),
+        ContactLink("people_accompanied", tr("Accompagnées en {year}").format(year=year),
+                    tr("au moins un contact cette année"), "user-check", "accompagnees"),
+        ContactLink("visits", tr("Contacts en {year}").format(year=year), tr("visites, appels, permanences"),
+                    "clipboard", "contacts"),
+    ]
+
+
 class FigureCard(QFrame):
     """A large clickable figure: value, label, hint. Keyboard: Tab, then Espace or Entrée."""
 
     opened = Signal(object)  # FigureLink
 
-    def __init__(self, link: FigureLink) -> None:
+    def __init__(self, link: FigureLink | ContactLink) -> None:
         super().__init__()
         self.link = link
         self.setObjectName("figure")
@@ -118,6 +146,8 @@ class HomePage(Page):
         super().__init__(ctx, parent)
         self._stale = True
         self.figures: HomeFigures | None = None
+        self.contacts: AccueilFigures | None = None
+        self.follows_contacts = can(ctx.actor, Perm.VISITS_READ)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*PAGE_MARGINS)
         outer.setSpacing(6)
@@ -139,6 +169,16 @@ class HomePage(Page):
         body = QVBoxLayout(self.dashboard)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(20)
+        self.contact_cards: dict[str, FigureCard] = {}
+        if self.follows_contacts:
+            row = QHBoxLayout()
+            row.setSpacing(16)
+            for contact in contact_links(today.year):
+                card = FigureCard(contact)
+                card.opened.connect(self._open)
+                row.addWidget(card, 1)
+                self.contact_cards[contact.attr] = card
+            body.addLayout(row)
         grid = QGridLayout()
         grid.setSpacing(16)
         self.cards: dict[str, FigureCard] = {}
@@ -174,6 +214,8 @@ class HomePage(Page):
         self._stale = False
         ctx = self.ctx
         ctx.ops.run(lambda: ctx.stats.figures(ctx.actor), self._show_figures, parent=self)
+        if self.follows_contacts:
+            ctx.ops.run(lambda: ctx.escale.accueil.figures(ctx.actor), self._show_contacts, parent=self)
 
     def _on_changed(self, topic: str) -> None:
         if topic == PEOPLE:
@@ -190,5 +232,13 @@ class HomePage(Page):
             if value is not None:
                 card.set_value(value)
 
-    def _open(self, link: FigureLink) -> None:
-        self.ctx.navigate(PERSONNES, filter=link.flt, focus=link.focus)
+    def _show_contacts(self, figures: AccueilFigures) -> None:
+        self.contacts = figures
+        for attr, card in self.contact_cards.items():
+            card.set_value(getattr(figures, attr))
+
+    def _open(self, link: FigureLink | ContactLink) -> None:
+        if isinstance(link, ContactLink):
+            self.ctx.navigate(VEILLE, liste=link.liste)
+        else:
+            self.ctx.navigate(PERSONNES, filter=link.flt, focus=link.focus)

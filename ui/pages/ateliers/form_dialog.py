@@ -61,6 +61,8 @@ def form_layout() -> QFormLayout:
 class FormDialog(QDialog):
     """Subclasses add their fields with :meth:`add`, then implement :meth:`submit`."""
 
+    topic = ATELIERS  # what the Bus announces after a save
+
     def __init__(self, ctx: Context, title: str, subtitle: str = "", save_text: str | None = None,
                  parent: QWidget | None = None, width: int = 620) -> None:
         super().__init__(parent)
@@ -167,7 +169,7 @@ class FormDialog(QDialog):
             self.ctx.notify(notice)
             self.accept()
 
-        self.ctx.ops.run(work, done, self._failed, changes=ATELIERS, parent=self)
+        self.ctx.ops.run(work, done, self._failed, changes=self.topic, parent=self)
 
     def _failed(self, exc: DomainError) -> bool:
         self.saving = False

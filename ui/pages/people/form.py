@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from ui.pages.people.dialogs import DuplicateDialog
 from ui.pages.people.form_fields import CommuneSuggestion, Section, build_sections
 from ui.pages.people.links import LinksPanel
 from ui.pages.people.rgpd_actions import PersonRgpdActions
+from ui.pages.people.timeline_tab import TimelineTab
 from ui.widgets.common import Card, button, muted_label, title_label
 from ui.widgets.fields import ChoiceField, Field, TextField
 from ui.widgets.messages import ask
@@ -72,7 +74,10 @@ class PersonForm(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll_area, 1)
+        self.tabs, self.parcours = QTabWidget(), TimelineTab(self.ctx)  # the file, its Parcours
+        self.tabs.addTab(self.scroll_area, tr("Fiche"))
+        self.tabs.addTab(self.parcours, tr("Parcours"))
+        outer.addWidget(self.tabs, 1)
         self._build_body()
         self._build_actions()
         self.load(None)
@@ -205,6 +210,7 @@ class PersonForm(QWidget):
         self.sensitive_notice.setVisible(hidden)
         self._show_header(detail)
         self.links.set_person(detail)
+        self.parcours.set_person(detail)
         self.scroll_area.verticalScrollBar().setValue(0)
         self._loading = False
         self._dirty = False
