@@ -79,9 +79,23 @@ def upgrade(db: Database) -> Path | None:
     if current and path is not None and path.exists():
         backup = backup_sqlite_file(db, f"avant-migration-{current[0][:12]}")
         log.info("Backup before migration: %s", backup)
-    with db.engine.begin() as conn:
-        cfg = alembic_config(db.url)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            # a batch rebuild of a parent table must not cascade into its children
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg = alembic_config(db.url)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+                if db.is_sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"Migration refusée : références cassées {broken[:5]}")
+        finally:
+            if db.is_sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     log.info("Database upgraded from %s to %s", current, heads)
     return backup

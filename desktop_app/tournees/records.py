@@ -138,6 +138,7 @@ class PassageInput:
     lieu_lat: Num = None
     lieu_lon: Num = None
     notes: str | None = None
+    chauffeur_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,9 @@ class PassageView:
     route_calculee_le: dt.datetime | None
     route_avertissements: tuple[str, ...]
     notes: str | None
+    chauffeur_id: int | None = None
+    chauffeur_nom: str | None = None
+    action_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,8 @@ class ParticipantView:
     urgence: str  # « Paul DURAND (fils) 06 12 34 56 78 »
     besoin_transport: bool
     heure_prise_en_charge: dt.time | None
-    present: bool | None
+    present: bool | None  # from the séance attendance: True present, False absent / excusé
+    presence: str | None = None  # the attendance status itself (present / absent / excuse)
 
     @property
     def pmr(self) -> bool:
