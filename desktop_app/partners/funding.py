@@ -13,9 +13,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import Database
 from db.enums import StatutFinancement
-from db.models import FundingLine, Partner
+from db.models import CommuneConvention, ConventionFunding, FundingLine, Partner
 from desktop_app.actor import Actor
-from desktop_app.errors import Conflict, NotFound, ValidationError
+from desktop_app.errors import Conflict, NotFound, Refused, ValidationError
 from desktop_app.partners.records import FinanceurTotals, FundingInput, FundingRow, FundingSummary
 from desktop_app.partners.validate import clean_funding
 from desktop_app.security import audit
@@ -107,6 +107,12 @@ class FundingService:
         require(actor, Perm.FUNDING_WRITE)
         with self.db.uow() as s:
             line = self._load(s, line_id)
+            communes = s.scalars(select(CommuneConvention.commune_nom).join(
+                ConventionFunding, ConventionFunding.convention_id == CommuneConvention.id)
+                .where(ConventionFunding.funding_line_id == line_id).order_by(CommuneConvention.commune_nom)).all()
+            if communes:
+                raise Refused("Cette ligne finance la convention de tournée de " + ", ".join(communes)
+                              + " : retirez-la d'abord de la convention.")
             audit.record(s, actor, "suppression", "funding_line", line.id, detail=f"{line.annee}")
             s.delete(line)
 

@@ -96,6 +96,7 @@ class ConventionInput:
     paye: bool = False
     date_paiement: str | dt.date | None = None
     notes: str | None = None
+    funding_line_ids: tuple[int, ...] | None = None  # None: leave the funding links as they are
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class ConventionView:
     notes: str | None
     passages_planifies: int = 0
     passages_realises: int = 0
+    financements: tuple[tuple[int, str], ...] = ()  # (funding line id, « financeur — action (montant) »)
 
 
 @dataclass
