@@ -48,6 +48,18 @@ def parse_float(value: Num, message: str) -> float | None:
         raise FieldError(message) from exc
 
 
+@dataclass(frozen=True)
+class HomeCoordinates:
+    latitude: float | None
+    longitude: float | None
+    score: float | None  # BAN match score 0–1
+    status: str | None  # db.models.tournees.GeocodeStatus value
+
+    @property
+    def to_review(self) -> bool:
+        return self.status == "a_verifier"
+
+
 @dataclass
 class VehicleInput:
     nom: str = ""
