@@ -78,6 +78,10 @@ class PickupService:
 
     def load(self, actor: Actor, passage_id: int) -> PassageRoute | None:
         require(actor, Perm.TOURNEES_READ)
+        return self.read_route(passage_id)
+
+    def read_route(self, passage_id: int) -> PassageRoute | None:
+        """The stored route, unchecked: callers check the actor first (load, trips)."""
         with self.db.read() as s:
             passage = self._load(s, passage_id)
             rows = s.scalars(select(PassageStop).where(PassageStop.passage_id == passage_id)
@@ -99,9 +103,12 @@ class PickupService:
 
     def export_feuille_de_route(self, actor: Actor, passage_id: int, path: Path | str) -> Path:
         """Write the driver's PDF; every export of personal data is logged."""
+        route = self.load(actor, passage_id)
+        return self.write_route_sheet(actor, passage_id, route, path)
+
+    def write_route_sheet(self, actor: Actor, passage_id: int, route: PassageRoute | None, path: Path | str) -> Path:
         from desktop_app.reports.feuille_de_route import write_feuille_de_route
 
-        route = self.load(actor, passage_id)
         if route is None:
             raise NotFound("Calculez d'abord le trajet de ce passage : la feuille de route en dépend.")
         target = write_feuille_de_route(path, route, str(self.settings.get("service.nom")))

@@ -116,7 +116,7 @@ EXPECTED_PAGES = {
     "intervenante": ["Accueil", "Personnes", "Ateliers", "Tournées", "Mon compte"],
     "animateur": ["Ateliers", "Tournées", "Mon compte"],
     "benevole": ["Accueil", "Personnes", "Mon compte"],
-    "chauffeur": ["Mon compte"],
+    "chauffeur": ["Trajets", "Mon compte"],
 }
 
 

@@ -31,12 +31,14 @@ from ui.pages.keys import (
     PERSONNES,
     SAUVEGARDES,
     TOURNEES,
+    TRAJETS,
 )
 from ui.pages.my_account import MyAccountPage
 from ui.pages.people.page import PeoplePage
 from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.tournees.page import TourneesPage
+from ui.pages.trajets.page import TrajetsPage
 from ui.widgets.common import Page
 
 
@@ -57,6 +59,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage, Perm.PEOPLE_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
+        PageSpec(TRAJETS, tr("Trajets"), "bus", TrajetsPage, Perm.TRAJETS),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
         PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
