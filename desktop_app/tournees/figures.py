@@ -17,7 +17,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import and_, func, select, union
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import (
@@ -70,18 +70,18 @@ class FiguresService:
             pres = (select(Passage.id.label("passage_id"), AtelierPresence.person_id, Passage.date)
                     .join(AtelierPresence, AtelierPresence.seance_id == Passage.seance_id)
                     .where(done, AtelierPresence.statut == StatutPresence.PRESENT)).subquery()
-            presents = s.scalar(select(func.count()).select_from(pres)) or 0
+            presents, unique = s.execute(select(func.count(), func.count(func.distinct(pres.c.person_id)))
+                                         .select_from(pres)).one()
             transported = s.scalar(select(func.count()).select_from(pres).join(PassageParticipant, and_(
                 PassageParticipant.passage_id == pres.c.passage_id, PassageParticipant.person_id == pres.c.person_id,
                 PassageParticipant.besoin_transport.is_(True)))) or 0
-            unique = s.scalar(select(func.count(func.distinct(pres.c.person_id)))) or 0
-            earlier_pr, earlier_p = aliased(AtelierPresence), aliased(Passage)
-            seen_before = (
-                select(earlier_pr.id).join(earlier_p, earlier_p.seance_id == earlier_pr.seance_id)
-                .where(earlier_pr.person_id == pres.c.person_id, earlier_pr.statut == StatutPresence.PRESENT,
-                       earlier_p.statut == PassageStatus.REALISE, earlier_p.date < dt.date(annee, 1, 1))
+            seen_before = (  # present at a carried-out passage of an earlier year (one uncorrelated set)
+                select(AtelierPresence.person_id).join(Passage, Passage.seance_id == AtelierPresence.seance_id)
+                .where(AtelierPresence.statut == StatutPresence.PRESENT, Passage.statut == PassageStatus.REALISE,
+                       Passage.date < dt.date(annee, 1, 1))
             )
-            new = s.scalar(select(func.count(func.distinct(pres.c.person_id))).where(~seen_before.exists())) or 0
+            new = s.scalar(select(func.count(func.distinct(pres.c.person_id)))
+                           .where(pres.c.person_id.not_in(seen_before))) or 0
             convs = s.scalars(select(CommuneConvention).where(CommuneConvention.annee == annee)).all()
             due = sum((c.montant or Decimal(0) for c in convs), Decimal("0.00"))
             paid = sum((c.montant or Decimal(0) for c in convs if c.paye), Decimal("0.00"))
