@@ -42,7 +42,7 @@ from ui.widgets.common import Card, button, muted_label, title_label
 TOURNEES = "tournees"
 PICK, NAME, MOBILITY, ADDRESS, LOCATION, TIME, PRESENT = range(7)
 PASSAGE_TYPES = {"decouverte": tr("Découverte"), "serie": tr("Série d'ateliers")}
-PRESENCE_TEXT = {"present": tr("présent(e)"), "absent": tr("absent(e)"), "excuse": tr("excusé(e)")}
+PRESENCE_TEXT = {"excuse": tr("excusé(e)")}  # present / absent: the tick says it
 LOCATION_TEXT = {"ban": tr("Localisée"), "manuel": tr("À la main"), "a_verifier": tr("À vérifier"),
                  "echec": tr("Introuvable")}
 
@@ -87,7 +87,7 @@ class PassageDetail(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for col, width in ((PICK, 100), (MOBILITY, 140), (LOCATION, 105), (TIME, 132), (PRESENT, 76)):
+        for col, width in ((PICK, 104), (MOBILITY, 130), (LOCATION, 116), (TIME, 150), (PRESENT, 88)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
@@ -172,9 +172,11 @@ class PassageDetail(QWidget):
             pick.setData(Qt.ItemDataRole.UserRole, p.person_id)
             self.table.setItem(r, PICK, pick)
             civ = {"mme": "Mme ", "m": "M. "}.get(p.civilite or "", "")
-            self.table.setItem(r, NAME, QTableWidgetItem(civ + p.nom))
+            name = QTableWidgetItem(civ + p.nom)
+            name.setToolTip(civ + p.nom)
+            self.table.setItem(r, NAME, name)
             mobility = label(MOBILITE, p.mobilite, tr("Non renseignée"))
-            self.table.setItem(r, MOBILITY, QTableWidgetItem(tr("Fauteuil (place PMR)") if p.pmr else mobility))
+            self.table.setItem(r, MOBILITY, QTableWidgetItem(tr("Fauteuil (PMR)") if p.pmr else mobility))
             address = QTableWidgetItem(p.adresse or tr("Adresse manquante"))
             address.setToolTip(", ".join(x for x in (p.adresse, p.commune_nom) if x))
             self.table.setItem(r, ADDRESS, address)

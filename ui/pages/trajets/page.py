@@ -62,10 +62,11 @@ class TrajetsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(190)
         self.table.setMaximumHeight(260)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(VENUE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((DATE, 190), (COMMUNE, 190), (START, 130), (RIDERS, 100), (KM, 100)):
+        for col, width in ((DATE, 200), (COMMUNE, 190), (START, 130), (RIDERS, 118), (KM, 100)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table)
@@ -81,7 +82,8 @@ class TrajetsPage(Page):
         card.body.addWidget(self.route, 1)
         self.card = card
         card.hide()
-        layout.addWidget(card, 1)
+        layout.addWidget(card, 3)
+        layout.addStretch(1)  # keeps the list at the top while no route is open
 
     def show_with(self, **params: Any) -> None:
         self.refresh()
@@ -99,6 +101,10 @@ class TrajetsPage(Page):
                      str(p.a_chercher), f"{number_fr(p.route_km or 0, 1)} km"]
             for col, text in enumerate(texts):
                 self.table.setItem(r, col, QTableWidgetItem(text))
+        if not trips and not self.all_dates.isChecked():
+            self.all_dates.setChecked(True)  # nothing ahead: show the past passages rather than nothing
+            self.ctx.notify(tr("Aucun passage à venir : voici vos passages passés."))
+            return
         self.empty.setVisible(not trips)
         self.table.setVisible(bool(trips))
         for b in (self.open_btn, self.print_btn):
