@@ -4,7 +4,6 @@ passage form."""
 
 from __future__ import annotations
 
-from conftest import open_window
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from test_tournees_page import ARTIFACTS, _passage
@@ -34,8 +33,13 @@ def test_the_coordinator_names_the_driver_and_the_driver_prints(qtbot, empty_win
     assert app.tournees.passages.get(actor, passage_id).chauffeur_nom == "Compte chauffeur1"
     assert "chauffeur : Compte chauffeur1" in window.pages[TOURNEES].detail.subtitle.text()
 
-    gen = open_window(qtbot, app, driver)
-    mine = next(gen)
+    from ui.main_window import MainWindow
+
+    mine = MainWindow(app, driver)
+    qtbot.addWidget(mine)
+    mine.show()
+    qtbot.waitExposed(mine)
+    wait_idle(qtbot, mine)
     try:
         assert [mine.nav.item(r).text() for r in range(mine.nav.count())] == ["Trajets", "Mon compte"]
         mine.navigate(TRAJETS)
@@ -55,4 +59,5 @@ def test_the_coordinator_names_the_driver_and_the_driver_prints(qtbot, empty_win
         text = PdfReader(tmp_path / "fdr.pdf").pages[0].extract_text()
         assert "Octon" in text
     finally:
-        next(gen, None)
+        mine.close()
+    assert mine.ops.unexpected_errors == []
