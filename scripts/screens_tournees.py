@@ -78,8 +78,11 @@ def main(outdir: str) -> int:
     shot("01-tournees-passages.png", window)
     page = window.pages[TOURNEES]
     page.tabs.setCurrentIndex(1)
-    page.conventions.table.selectRow(0)
+    settle(window)
+    page.conventions.table.setCurrentCell(1, 0)
     shot("02-tournees-conventions.png", window)
+    page.conventions.scroll_area.verticalScrollBar().setValue(10_000)
+    shot("02b-convention-financements.png", window)
     page.tabs.setCurrentIndex(0)
     window.navigate(TOURNEES, passage_id=busiest)
     shot("03-passage-ecran.png", window)

@@ -111,7 +111,7 @@ class ConventionsTab(QWidget):
         save.setShortcut("Ctrl+S")
         save.clicked.connect(self.save_convention)
         card.body.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
-        scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

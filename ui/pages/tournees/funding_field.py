@@ -15,7 +15,10 @@ from ui.widgets.fields import Field
 class FundingField(Field):
     def __init__(self, name: str, label: str) -> None:
         self.list = QListWidget()
-        self.list.setMaximumHeight(110)
+        self.list.setWordWrap(True)  # « financeur — action année (montant) » on two lines if needed
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumHeight(130)
+        self.list.setMaximumHeight(170)
         super().__init__(name, label, self.list)
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
 
@@ -31,6 +34,7 @@ class FundingField(Field):
 
     def _add(self, line_id: int, text: str, checked: bool) -> None:
         item = QListWidgetItem(text)
+        item.setToolTip(text)
         item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         item.setData(Qt.ItemDataRole.UserRole, line_id)
