@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.enums import Role
 from db.models import (
     AtelierInscription,
+    AtelierPresence,
     Passage,
     PassageParticipant,
     Visit,
@@ -50,8 +51,11 @@ def atelier_sections(s: Session, person_id: int) -> list[Section]:
 
 
 def tournee_sections(s: Session, person_id: int) -> list[Section]:
+    presence = (select(AtelierPresence.statut == "present").where(
+        AtelierPresence.seance_id == Passage.seance_id, AtelierPresence.person_id == person_id)
+        .scalar_subquery().label("present"))
     stmt = (select(Passage.date, Passage.commune_nom, Passage.theme, PassageParticipant.besoin_transport,
-                   PassageParticipant.heure_prise_en_charge, PassageParticipant.present)
+                   PassageParticipant.heure_prise_en_charge, presence)
             .join(Passage, Passage.id == PassageParticipant.passage_id)
             .where(PassageParticipant.person_id == person_id).order_by(Passage.date))
     rows = [(r.date, r.commune_nom, r.theme, r.besoin_transport,

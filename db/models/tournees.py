@@ -10,10 +10,12 @@ Tables:
   with coordinates, the mairie/CCAS contact, Atlas des fragilités priority, preferred
   weekday, the amount due (frozen when computed) and its payment.
 - ``passage``: the bus in one commune on one half-day, with its type (découverte or série
-  d'ateliers), vehicle, times, and the summary of its computed route. ``seance_id`` will
-  point at the atelier séance the passage hosts once the ateliers tables exist.
-- ``passage_participant``: the people registered for a passage: pick-up needed or not,
-  planned pick-up time, presence.
+  d'ateliers), vehicle, driver account, times, and the summary of its computed route. A
+  passage IS a séance (``seance_id``, unique) of its convention's atelier action « API Bus —
+  <commune> <année> » (``commune_convention.action_id``): registrations and attendance are
+  the ateliers ones.
+- ``passage_participant``: the bus's own business per registered person: pick-up needed or
+  not and the planned pick-up time.
 - ``passage_stop``: the stored pick-up plan: every stop of every rotation, outbound and
   return, in order, with its planned time.
 """
@@ -109,6 +111,8 @@ class CommuneConvention(Timestamped, Versioned, Base):
     paye: Mapped[bool] = mapped_column(Boolean, default=False)
     date_paiement: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    # the atelier action « API Bus — <commune> <année> » whose séances are the passages
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("atelier_action.id", ondelete="SET NULL"), index=True)
 
     __mapper_args__ = {"version_id_col": Versioned.version_id}  # noqa: RUF012
     __table_args__ = (
@@ -136,8 +140,9 @@ class Passage(Timestamped, Versioned, Base):
     lieu_nom: Mapped[str | None] = mapped_column(String(150))
     lieu_lat: Mapped[float | None] = mapped_column(Float)
     lieu_lon: Mapped[float | None] = mapped_column(Float)
-    # The atelier séance this passage hosts (FK added when the ateliers tables land).
-    seance_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The atelier séance this passage is (one séance per passage).
+    seance_id: Mapped[int | None] = mapped_column(ForeignKey("atelier_seance.id", ondelete="SET NULL"))
+    chauffeur_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"), index=True)
     route_km: Mapped[float | None] = mapped_column(Float)
     route_minutes: Mapped[int | None] = mapped_column(Integer)
     route_calculee_le: Mapped[dt.datetime | None] = mapped_column()
@@ -147,6 +152,7 @@ class Passage(Timestamped, Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version_id}  # noqa: RUF012
     __table_args__ = (
         Index("ix_passage_vehicle_date", "vehicle_id", "date"),
+        Index("uq_passage_seance", "seance_id", unique=True),
     )
 
 
@@ -158,7 +164,6 @@ class PassageParticipant(Timestamped, Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     besoin_transport: Mapped[bool] = mapped_column(Boolean, default=False)
     heure_prise_en_charge: Mapped[dt.time | None] = mapped_column(Time)
-    present: Mapped[bool | None] = mapped_column(Boolean)
 
     __table_args__ = (
         Index("uq_passage_participant_pair", "passage_id", "person_id", unique=True),

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from db.engine import Database
 from db.enums import Role, StatutPersonne
-from db.models import BenevoleAssignment, Person, User
+from db.models import BenevoleAssignment, Passage, Person, User
 from desktop_app.actor import SYSTEM
 from desktop_app.security import audit, passwords
 
@@ -53,6 +53,8 @@ def populate_accounts(db: Database, seed: int, reference_date: dt.date) -> str:
                          detail="compte de démonstration")
             if role == Role.BENEVOLE:
                 assigned = _assign(s, rng, user, volunteer)
+            if role == Role.CHAUFFEUR:  # drives the API Bus: every passage of the demo year
+                s.execute(update(Passage).values(chauffeur_id=user.id))
     return (f"{len(DEMO_ACCOUNTS)} comptes de démonstration (mot de passe « {DEMO_PASSWORD} »), "
             f"{assigned} personnes confiées au compte « benevole »")
 

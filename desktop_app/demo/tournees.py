@@ -14,8 +14,9 @@ metres, enough for a demo. Homes are placed around their commune centre: most in
 « à vérifier » as real geocoding does.
 
 Deterministic for a seed; passages before ``reference_date`` are carried out (attendance
-recorded), the later ones planned. Registrations and presences are written in one
-transaction (demo data, no audit entries); routes go through the pick-up service.
+recorded on their séance), the later ones planned. Each convention's « API Bus » action gets
+its group of registered people; registrations and presences are written in one transaction
+(demo data, no audit entries); passages and routes go through the services.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ import random
 from sqlalchemy import select, update
 
 from db.engine import Database
-from db.models import Passage, PassageParticipant, Person
+from db.models import (
+    AtelierInscription,
+    AtelierPresence,
+    AtelierSeance,
+    Passage,
+    PassageParticipant,
+    Person,
+)
 from db.models.tournees import GeocodeStatus
 from desktop_app.actor import SYSTEM
 from desktop_app.settings import SettingsService
@@ -110,17 +118,24 @@ def populate_tournees(db: Database, seed: int, reference_date: dt.date) -> str:
             priority, weekday, paid, dt.date(year, rnd.randint(1, 4), rnd.randint(1, 28)) if paid else None))
     plan = t.conventions.propose_plan(SYSTEM, year, dt.date(year, 1, 5), dt.date(year, 12, 18), [bus.id])
     created = t.passages.apply_plan(SYSTEM, list(plan.proposals))
+    # A passage is a séance of its convention's « API Bus » action: the group registers to the
+    # action once and comes to each passage of the year; rides are ticked per passage.
     groups: dict[int, list[tuple[int, str | None]]] = {}
+    by_action: dict[int, list[tuple[int, str | None]]] = {}
     with db.uow() as s:
         for view in created:
-            pool = [p for insee in (view.commune_insee, *NEIGHBOURS.get(view.commune_insee, ())) for p in pools[insee]]
-            group = rnd.sample(pool, min(len(pool), rnd.randint(5, 11)))
-            groups[view.id] = group
-            for person_id, mobility in group:
+            passage = s.get(Passage, view.id)
+            assert passage is not None and view.action_id is not None
+            if view.action_id not in by_action:
+                pool = [p for insee in (view.commune_insee, *NEIGHBOURS.get(view.commune_insee, ())) for p in pools[insee]]
+                by_action[view.action_id] = rnd.sample(pool, min(len(pool), rnd.randint(5, 11)))
+                for person_id, _mobility in by_action[view.action_id]:
+                    s.add(AtelierInscription(action_id=view.action_id, person_id=person_id, statut="inscrit",
+                                             inscrit_le=min(view.date, reference_date)))
+            groups[view.id] = by_action[view.action_id]
+            for person_id, mobility in groups[view.id]:
                 s.add(PassageParticipant(passage_id=view.id, person_id=person_id,
                                          besoin_transport=(mobility or "autonome") != "autonome" or rnd.random() < 0.3))
-            passage = s.get(Passage, view.id)
-            assert passage is not None
             passage.theme = passage.theme or THEMES[(view.date.toordinal() + len(view.commune_nom)) % len(THEMES)]
     routes = 0
     for view in created:
@@ -134,10 +149,10 @@ def populate_tournees(db: Database, seed: int, reference_date: dt.date) -> str:
             if view.date >= reference_date:
                 continue
             s.execute(update(Passage).where(Passage.id == view.id).values(statut="realise"))
+            s.execute(update(AtelierSeance).where(AtelierSeance.id == view.seance_id).values(statut="realisee"))
             for person_id, _mobility in groups[view.id]:
-                s.execute(update(PassageParticipant).where(
-                    PassageParticipant.passage_id == view.id, PassageParticipant.person_id == person_id)
-                    .values(present=rnd.random() < 0.88))
+                s.add(AtelierPresence(seance_id=view.seance_id, person_id=person_id, hors_inscription=False,
+                                      statut="present" if rnd.random() < 0.88 else "absent"))
     people = len({pid for group in groups.values() for pid, _m in group})
     return (f"Tournées : 1 véhicule, {len(CENTRES)} communes conventionnées, {len(created)} passages "
             f"({routes} trajets calculés), {people} personnes inscrites au moins une fois.")

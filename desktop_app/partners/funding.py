@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import Database
 from db.enums import StatutFinancement
-from db.models import ActionFunding, ConventionFunding, FundingLine, Partner
+from db.models import ActionFunding, CommuneConvention, ConventionFunding, FundingLine, Partner
 from desktop_app.actor import Actor
 from desktop_app.errors import Conflict, NotFound, Refused, ValidationError
 from desktop_app.partners.records import FinanceurTotals, FundingInput, FundingRow, FundingSummary
@@ -107,12 +107,18 @@ class FundingService:
         require(actor, Perm.FUNDING_WRITE)
         with self.db.uow() as s:
             line = self._load(s, line_id)
-            used = s.scalar(select(func.count()).select_from(ActionFunding).where(ActionFunding.funding_line_id == line_id))
-            used += s.scalar(select(func.count()).select_from(ConventionFunding)
-                             .where(ConventionFunding.funding_line_id == line_id))
-            if used:
-                raise Refused(f"Cette ligne finance {used} action{'s' if used > 1 else ''} ou convention"
-                              f"{'s' if used > 1 else ''} : retirez-la d'abord de leurs financeurs.")
+            actions = s.scalar(select(func.count()).select_from(ActionFunding)
+                               .where(ActionFunding.funding_line_id == line_id)) or 0
+            communes = s.scalars(select(CommuneConvention.commune_nom).join(
+                ConventionFunding, ConventionFunding.convention_id == CommuneConvention.id)
+                .where(ConventionFunding.funding_line_id == line_id).order_by(CommuneConvention.commune_nom)).all()
+            if actions or communes:
+                uses = []
+                if actions:
+                    uses.append(f"{actions} action{'s' if actions > 1 else ''} d'ateliers")
+                if communes:
+                    uses.append("la convention de tournée de " + ", ".join(communes))
+                raise Refused("Cette ligne finance " + " et ".join(uses) + " : retirez-la d'abord de ses financements.")
             audit.record(s, actor, "suppression", "funding_line", line.id, detail=f"{line.annee}")
             s.delete(line)
 

@@ -96,8 +96,17 @@ def footer(service_name: str, title: str, printed_on: dt.date | None = None) -> 
         canvas.line(doc.leftMargin, 14 * mm, width - doc.rightMargin, 14 * mm)
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(doc.leftMargin, 9.5 * mm, f"{service_name} — {title} — imprimé le {printed}")
-        canvas.drawRightString(width - doc.rightMargin, 9.5 * mm, f"page {canvas.getPageNumber()}")
+        page = f"page {canvas.getPageNumber()}"
+        room = width - doc.leftMargin - doc.rightMargin - canvas.stringWidth(page, FONT, 8) - 12
+        text = f"{service_name} — {title} — imprimé le {printed}"
+        if canvas.stringWidth(text, FONT, 8) > room:  # a long title: shortened, the date and page kept
+            tail = f"… — imprimé le {printed}"
+            head = f"{service_name} — {title}"
+            while head and canvas.stringWidth(head + tail, FONT, 8) > room:
+                head = head[:-1]
+            text = head.rstrip() + tail
+        canvas.drawString(doc.leftMargin, 9.5 * mm, text)
+        canvas.drawRightString(width - doc.rightMargin, 9.5 * mm, page)
         canvas.restoreState()
 
     return draw

@@ -15,6 +15,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, Stri
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.formatting import long_date_fr, number_fr
@@ -117,6 +118,8 @@ def route_sketch(route: PassageRoute, width: float = 265 * mm, height: float = 1
             else:
                 drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=1.6))
     number = 0
+    taken: list[tuple[float, float, float, float]] = []  # drawn discs and labels (x0, y0, x1, y1)
+    names: list[tuple[float, float, str]] = []
     for n, rot in enumerate(plan.outbound.rotations):
         for stop in rot.stops:
             x, y = xy(stop.point)
@@ -125,7 +128,8 @@ def route_sketch(route: PassageRoute, width: float = 265 * mm, height: float = 1
                 drawing.add(Circle(x, y, 6, fillColor=SERIES[n % len(SERIES)], strokeColor=colors.white))
                 drawing.add(String(x, y - 3, str(number), fontName=FONT_BOLD, fontSize=7,
                                    fillColor=colors.white, textAnchor="middle"))
-                drawing.add(String(x + 8, y + 4, stop.label.split(" ", 1)[-1], fontName=FONT, fontSize=6.5, fillColor=INK))
+                taken.append((x - 6, y - 6, x + 6, y + 6))
+                names.append((x, y, stop.label.split(" ", 1)[-1]))
     base = next((s for s in plan.outbound.rotations[0].stops if s.kind == StopKind.BASE_DEPARTURE), None)
     venue = plan.outbound.rotations[-1].stops[-1]
     if base is not None:
@@ -137,10 +141,32 @@ def route_sketch(route: PassageRoute, width: float = 265 * mm, height: float = 1
                            fillColor=INK, textAnchor="middle"))
     x, y = xy(venue.point)
     drawing.add(Polygon([x, y + 8, x - 7, y - 5, x + 7, y - 5], fillColor=ACCENT, strokeColor=colors.white))
-    drawing.add(String(x + 9, y - 3, route.passage.lieu_nom or "Lieu", fontName=FONT_BOLD, fontSize=7.5, fillColor=ACCENT))
+    _label(drawing, x, y, route.passage.lieu_nom or "Lieu", FONT_BOLD, 7.5, ACCENT, width, taken, force=True)
+    for x, y, text in names:  # a name that would cover another is left out: its number and the tables say who
+        _label(drawing, x, y, text, FONT, 6.5, INK, width, taken)
     drawing.add(String(6, height - 11, "Croquis (nord en haut) — trait plein : aller, pointillés : retour",
                        fontName=FONT, fontSize=7, fillColor=MUTED))
     return drawing
+
+
+def _label(drawing: Drawing, x: float, y: float, text: str, font: str, size: float, colour: Any, width: float,
+           taken: list[tuple[float, float, float, float]], force: bool = False) -> None:
+    """Right of the point, else left, else above or below; skipped when every place would
+    cover something already drawn (``force``: drawn at the first place that fits the page)."""
+    w = stringWidth(text, font, size)
+    places = [(x + 9, y - 3), (x - 9 - w, y - 3), (min(max(x - w / 2, 4), width - w - 4), y + 9),
+              (min(max(x - w / 2, 4), width - w - 4), y - 15)]
+    inside = [(x0, y0) for x0, y0 in places if x0 >= 4 and x0 + w <= width - 4] or places[:1]
+
+    def clear(x0: float, y0: float) -> bool:
+        return not any(x0 < b[2] and b[0] < x0 + w and y0 < b[3] and b[1] < y0 + size for b in taken)
+
+    free = [p for p in inside if clear(*p)]
+    if not free and not force:
+        return
+    x0, y0 = (free or inside)[0]
+    taken.append((x0, y0, x0 + w, y0 + size))
+    drawing.add(String(x0, y0, text, fontName=font, fontSize=size, fillColor=colour))
 
 
 def build_story(route: PassageRoute) -> list[Any]:

@@ -43,6 +43,7 @@ class Perm(StrEnum):
     TOURNEES_READ = "tournees.read"  # yearly plan, passages, registration lists
     TOURNEES_WRITE = "tournees.write"
     ROUTE_SHEETS = "tournees.route_sheets"  # feuilles de route (pick-up addresses)
+    TRAJETS = "tournees.trajets"  # the driver's « Trajets » page (the coordinator has Tournées)
     PARTNERS_READ = "partners.read"
     PARTNERS_WRITE = "partners.write"
     FUNDING_READ = "funding.read"
@@ -57,7 +58,7 @@ class Perm(StrEnum):
 _ALL = frozenset(Perm)
 
 MATRIX: dict[Role, frozenset[Perm]] = {
-    Role.COORDINATEUR: _ALL,
+    Role.COORDINATEUR: _ALL - {Perm.TRAJETS},
     Role.ADMINISTRATEUR: frozenset({Perm.ACCOUNTS, Perm.SETTINGS, Perm.AUDIT_READ}),
     Role.INTERVENANT: frozenset({
         Perm.PEOPLE_READ, Perm.PEOPLE_PICK, Perm.PEOPLE_READ_SENSITIVE, Perm.PEOPLE_WRITE,
@@ -69,7 +70,7 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.TOURNEES_READ, Perm.PARTNERS_READ,
     }),
     Role.BENEVOLE: frozenset({Perm.PEOPLE_READ, Perm.PEOPLE_PICK, Perm.VISITS_READ, Perm.VISITS_WRITE}),
-    Role.CHAUFFEUR: frozenset({Perm.ROUTE_SHEETS}),
+    Role.CHAUFFEUR: frozenset({Perm.ROUTE_SHEETS, Perm.TRAJETS}),
 }
 
 

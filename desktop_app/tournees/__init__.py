@@ -15,6 +15,7 @@ from desktop_app.tournees.figures import FiguresService
 from desktop_app.tournees.geo_service import GeocodingService
 from desktop_app.tournees.passages import PassageService
 from desktop_app.tournees.pickups import PickupService
+from desktop_app.tournees.trips import TripsService
 from desktop_app.tournees.vehicles import VehicleService
 
 
@@ -26,14 +27,17 @@ class Tournees:
     pickups: PickupService
     geocoding: GeocodingService
     figures: FiguresService
+    trips: TripsService
 
     @classmethod
     def create(cls, db: Database, settings: SettingsService) -> Tournees:
+        pickups = PickupService(db, settings)
         return cls(
             vehicles=VehicleService(db, settings),
             conventions=ConventionService(db),
             passages=PassageService(db),
-            pickups=PickupService(db, settings),
+            pickups=pickups,
             geocoding=GeocodingService(db, settings),
             figures=FiguresService(db, settings),
+            trips=TripsService(db, pickups),
         )

@@ -20,7 +20,7 @@ from desktop_app.communes import get_registry
 from desktop_app.errors import Conflict, NotFound, Refused, ValidationError
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
-from desktop_app.tournees import planning, tariff
+from desktop_app.tournees import convention_funding, planning, tariff
 from desktop_app.tournees.geocoding import check_coordinates
 from desktop_app.tournees.records import ConventionInput, ConventionView, parse_float
 from desktop_app.validation import FieldError, clean_text, parse_amount, parse_date
@@ -35,6 +35,7 @@ def convention_view(s: Session, c: CommuneConvention) -> ConventionView:
         c.id, c.version_id, c.annee, c.commune_insee, c.commune_nom, c.passages_commandes, c.decouverte,
         c.lieu_nom, c.lieu_adresse, c.lieu_lat, c.lieu_lon, c.contact, c.prioritaire, c.jour_prefere,
         c.montant, c.paye, c.date_paiement, c.notes, planned, counts.get(PassageStatus.REALISE, 0),
+        tuple(convention_funding.linked(s, c.id)),
     )
 
 
@@ -111,6 +112,11 @@ class ConventionService:
         try:
             with self.db.uow() as s:
                 values["montant"] = tariff.amount_due(values["passages_commandes"], self._grid(s))
+                funding = data.funding_line_ids
+                if funding is not None:
+                    message = convention_funding.check(s, funding, values["annee"])
+                    if message:
+                        raise ValidationError.single("funding_line_ids", message)
                 if convention_id is None:
                     conv = CommuneConvention(**values)
                     s.add(conv)
@@ -126,11 +132,20 @@ class ConventionService:
                     s.flush()
                     if changed:
                         audit.record(s, actor, "modification", "commune_convention", conv.id, fields=changed)
+                if funding is not None and convention_funding.store(s, conv.id, funding):
+                    audit.record(s, actor, "financement", "commune_convention", conv.id, fields=["convention_funding"],
+                                 detail=", ".join(str(i) for i in sorted(set(funding))) or "aucune ligne")
                 return convention_view(s, conv)
         except StaleDataError as exc:
             raise Conflict() from exc
         except IntegrityError as exc:
             raise ValidationError.single("commune_insee", "Cette commune a déjà une convention pour cette année.") from exc
+
+    def funding_choices(self, actor: Actor, annee: int) -> list[tuple[int, str]]:
+        """The funding lines of the year a convention may be paid by."""
+        require(actor, Perm.TOURNEES_WRITE)
+        with self.db.read() as s:
+            return convention_funding.choices(s, annee)
 
     def set_paid(self, actor: Actor, convention_id: int, paid: bool, on: dt.date | None = None) -> ConventionView:
         require(actor, Perm.FUNDING_WRITE)

@@ -3,7 +3,8 @@ one commune (« état des passages et participation »).
 
 Definitions (unique people always kept apart from presences):
 - communes served: communes with at least one passage carried out (statut « réalisé »);
-- registered / present: registrations and presences over the carried-out passages;
+- registered / present: over the carried-out passages, the people registered to the
+  passage's atelier action or with attendance at its séance / those marked present there;
 - picked up: presences of people fetched at home;
 - kilometres: the planned routes of the carried-out passages (outbound and return);
 - unique people: distinct people present at least once in the year;
@@ -15,11 +16,20 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, func, select, union
+from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import CommuneConvention, Passage, PassageParticipant, TariffRate
+from db.models import (
+    AtelierInscription,
+    AtelierPresence,
+    AtelierSeance,
+    CommuneConvention,
+    Passage,
+    PassageParticipant,
+    TariffRate,
+)
+from db.models.ateliers_participation import StatutInscription, StatutPresence
 from db.models.tournees import PassageStatus
 from desktop_app.actor import Actor
 from desktop_app.errors import NotFound, Refused
@@ -27,6 +37,7 @@ from desktop_app.security.permissions import Perm, require
 from desktop_app.settings import SettingsService
 from desktop_app.tournees import tariff
 from desktop_app.tournees.conventions import convention_view
+from desktop_app.tournees.participants import participants
 from desktop_app.tournees.records import CommuneStatement, CommuneStatementLine, YearFigures
 
 
@@ -48,21 +59,29 @@ class FiguresService:
                                       .group_by(Passage.statut)).all())
             communes = s.scalar(select(func.count(func.distinct(Passage.commune_insee))).where(done)) or 0
             km = s.scalar(select(func.coalesce(func.sum(Passage.route_km), 0.0)).where(done)) or 0.0
-            part = select(PassageParticipant).join(Passage, Passage.id == PassageParticipant.passage_id).where(done)
-            sub = part.subquery()
-            inscrits = s.scalar(select(func.count()).select_from(sub)) or 0
-            presents = s.scalar(select(func.count()).select_from(sub).where(sub.c.present.is_(True))) or 0
-            transported = s.scalar(select(func.count()).select_from(sub).where(
-                sub.c.present.is_(True), sub.c.besoin_transport.is_(True))) or 0
-            unique = s.scalar(select(func.count(func.distinct(sub.c.person_id))).where(sub.c.present.is_(True))) or 0
-            earlier_pp, earlier_p = aliased(PassageParticipant), aliased(Passage)
-            seen_before = (
-                select(earlier_pp.id).join(earlier_p, earlier_p.id == earlier_pp.passage_id)
-                .where(earlier_pp.person_id == sub.c.person_id, earlier_pp.present.is_(True),
-                       earlier_p.statut == PassageStatus.REALISE, earlier_p.date < dt.date(annee, 1, 1))
+            # inscrits of a carried-out passage: registered to its action or with attendance at its séance
+            reg = (select(Passage.id.label("passage_id"), AtelierInscription.person_id)
+                   .join(AtelierSeance, AtelierSeance.id == Passage.seance_id)
+                   .join(AtelierInscription, AtelierInscription.action_id == AtelierSeance.action_id)
+                   .where(done, AtelierInscription.statut == StatutInscription.INSCRIT))
+            came = (select(Passage.id.label("passage_id"), AtelierPresence.person_id)
+                    .join(AtelierPresence, AtelierPresence.seance_id == Passage.seance_id).where(done))
+            inscrits = s.scalar(select(func.count()).select_from(union(reg, came).subquery())) or 0
+            pres = (select(Passage.id.label("passage_id"), AtelierPresence.person_id, Passage.date)
+                    .join(AtelierPresence, AtelierPresence.seance_id == Passage.seance_id)
+                    .where(done, AtelierPresence.statut == StatutPresence.PRESENT)).subquery()
+            presents, unique = s.execute(select(func.count(), func.count(func.distinct(pres.c.person_id)))
+                                         .select_from(pres)).one()
+            transported = s.scalar(select(func.count()).select_from(pres).join(PassageParticipant, and_(
+                PassageParticipant.passage_id == pres.c.passage_id, PassageParticipant.person_id == pres.c.person_id,
+                PassageParticipant.besoin_transport.is_(True)))) or 0
+            seen_before = (  # present at a carried-out passage of an earlier year (one uncorrelated set)
+                select(AtelierPresence.person_id).join(Passage, Passage.seance_id == AtelierPresence.seance_id)
+                .where(AtelierPresence.statut == StatutPresence.PRESENT, Passage.statut == PassageStatus.REALISE,
+                       Passage.date < dt.date(annee, 1, 1))
             )
-            new = s.scalar(select(func.count(func.distinct(sub.c.person_id)))
-                           .where(sub.c.present.is_(True), ~seen_before.exists())) or 0
+            new = s.scalar(select(func.count(func.distinct(pres.c.person_id)))
+                           .where(pres.c.person_id.not_in(seen_before))) or 0
             convs = s.scalars(select(CommuneConvention).where(CommuneConvention.annee == annee)).all()
             due = sum((c.montant or Decimal(0) for c in convs), Decimal("0.00"))
             paid = sum((c.montant or Decimal(0) for c in convs if c.paye), Decimal("0.00"))
@@ -96,7 +115,7 @@ class FiguresService:
         lines = []
         people: set[int] = set()
         for p in passages:
-            rows = s.scalars(select(PassageParticipant).where(PassageParticipant.passage_id == p.id)).all()
+            rows = participants(s, p)
             present = [r for r in rows if r.present]
             people |= {r.person_id for r in present}
             lines.append(CommuneStatementLine(p.date, p.type, p.statut, p.theme, len(rows), len(present),

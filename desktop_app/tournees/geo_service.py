@@ -13,12 +13,12 @@ from db.models import CommuneConvention, Person, Vehicle
 from db.models.tournees import GeocodeStatus
 from desktop_app.actor import Actor
 from desktop_app.errors import NotFound, ValidationError
-from desktop_app.security import audit
+from desktop_app.security import audit, scope
 from desktop_app.security.permissions import Perm, require
 from desktop_app.settings import SettingsService
 from desktop_app.tournees.geocoding import AddressQuery, BanClient, GeocodeResult, check_coordinates
 from desktop_app.tournees.passages import person_name
-from desktop_app.tournees.records import BatchGeocodeReport, Num, parse_float
+from desktop_app.tournees.records import BatchGeocodeReport, HomeCoordinates, Num, parse_float
 from desktop_app.validation import FieldError
 
 
@@ -85,6 +85,16 @@ class GeocodingService:
             message = (f"{matched} adresse(s) localisée(s), {len(review)} à vérifier, {len(missing)} introuvable(s), "
                        f"{skipped} non traitée(s) (sans adresse, déjà localisée ou saisie à la main).")
         return BatchGeocodeReport(matched, review, missing, skipped, message)
+
+    def home(self, actor: Actor, person_id: int) -> HomeCoordinates:
+        """The stored home coordinates of a person, with how they were obtained."""
+        require(actor, Perm.PEOPLE_READ)
+        with self.db.read() as s:
+            scope.check_person(s, actor, person_id)
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFound("Cette personne n'existe pas ou plus dans le fichier.")
+            return HomeCoordinates(person.latitude, person.longitude, person.geocode_score, person.geocode_status)
 
     def set_person_coordinates(self, actor: Actor, person_id: int, lat: Num, lon: Num) -> None:
         """Coordinates typed or corrected by hand (a remote farm, a wrong match)."""
@@ -160,11 +170,17 @@ def _person_query(p: Person) -> AddressQuery | None:
 
 
 def _coords(lat: Num, lon: Num) -> tuple[float | None, float | None]:
-    try:
-        latitude = parse_float(lat, "Latitude invalide : un nombre comme 43,6286.")
-        longitude = parse_float(lon, "Longitude invalide : un nombre comme 3,4319.")
-    except FieldError as exc:
-        raise ValidationError.single("latitude", str(exc)) from exc
+    parsed: dict[str, float | None] = {}
+    errors: dict[str, str] = {}
+    for field, value, message in (("latitude", lat, "Latitude invalide : un nombre comme 43,6286."),
+                                  ("longitude", lon, "Longitude invalide : un nombre comme 3,4319.")):
+        try:
+            parsed[field] = parse_float(value, message)
+        except FieldError as exc:
+            errors[field] = str(exc)
+    if errors:
+        raise ValidationError(errors)
+    latitude, longitude = parsed["latitude"], parsed["longitude"]
     if latitude is None and longitude is None:
         return None, None
     errors = check_coordinates(latitude, longitude)

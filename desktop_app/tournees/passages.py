@@ -1,10 +1,10 @@
 """Passages of the bus: create and adjust them, accept the plan assistant's proposals, and
-keep each passage's list of registered people (who needs a ride, who came).
+keep each passage's people.
 
-The list of people lives in ``passage_participant`` for now. When the ateliers tables
-land, a passage hosts one séance (``passage.seance_id``): registrations and attendance then
-come from the séance, and ``passage_participant`` keeps only what is the bus's own
-business (pick-up needed, planned pick-up time).
+A passage IS a séance of its convention's atelier action (:mod:`seance_link`): creating,
+moving or cancelling a passage does the same to its séance; registering a person registers
+them to the action and presence is the séance attendance, both through the ateliers
+services. ``passage_participant`` keeps only the pick-up tick and the planned time.
 """
 
 from __future__ import annotations
@@ -12,19 +12,36 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import Database
-from db.models import CommuneConvention, Passage, PassageParticipant, PassageStop, Person, Vehicle
+from db.enums import Role
+from db.models import (
+    AtelierAction,
+    AtelierInscription,
+    CommuneConvention,
+    Passage,
+    PassageParticipant,
+    PassageStop,
+    Person,
+    User,
+    Vehicle,
+)
+from db.models.ateliers_participation import StatutInscription, StatutPresence
 from db.models.tournees import PassageStatus, PassageType
 from desktop_app.actor import Actor
+from desktop_app.ateliers.attendance import AttendanceService
+from desktop_app.ateliers.common import counts as action_counts
+from desktop_app.ateliers.registrations import RegistrationService
 from desktop_app.communes import get_registry
 from desktop_app.errors import Conflict, NotFound, Refused, ValidationError
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
-from desktop_app.tournees import planning
+from desktop_app.tournees import participants as parts
+from desktop_app.tournees import planning, seance_link
+from desktop_app.tournees.participants import person_name
 from desktop_app.tournees.records import (
     ParticipantView,
     PassageInput,
@@ -32,41 +49,23 @@ from desktop_app.tournees.records import (
     parse_float,
     parse_time,
 )
-from desktop_app.validation import FieldError, clean_text, format_phone, parse_date
+from desktop_app.validation import FieldError, clean_text, parse_date
 
-MAX_PARTICIPANTS = 12  # « jusqu'à douze par séance »
-CIVILITE_COURTE = {"mme": "Mme", "m": "M."}
-
-
-def person_name(p: Person, with_civilite: bool = True) -> str:
-    civ = CIVILITE_COURTE.get(p.civilite or "", "") if with_civilite else ""
-    return " ".join(x for x in (civ, p.nom.upper(), p.prenom) if x)
-
-
-def participant_view(row: PassageParticipant, p: Person) -> ParticipantView:
-    address = ", ".join(x for x in (p.adresse, p.complement_adresse) if x)
-    urgence = " ".join(x for x in (p.urgence_nom or "", f"({p.urgence_lien})" if p.urgence_lien else "",
-                                   format_phone(p.urgence_telephone)) if x)
-    return ParticipantView(
-        row.id, p.id, person_name(p, False), p.civilite, address, p.commune_nom, p.telephone, p.mobilite,
-        p.latitude, p.longitude, p.geocode_status, urgence, row.besoin_transport, row.heure_prise_en_charge,
-        row.present,
-    )
+MAX_PARTICIPANTS = seance_link.CAPACITY
+__all__ = ["MAX_PARTICIPANTS", "PassageService", "clear_route", "passage_view", "person_name"]
 
 
 def passage_view(s: Session, p: Passage) -> PassageView:
-    stats = s.execute(select(
-        func.count(PassageParticipant.id),
-        func.count(PassageParticipant.id).filter(PassageParticipant.present.is_(True)),
-        func.count(PassageParticipant.id).filter(PassageParticipant.besoin_transport.is_(True)),
-    ).where(PassageParticipant.passage_id == p.id)).one()
+    inscrits, presents, riders = parts.counts(s, p)
     vehicle = s.get(Vehicle, p.vehicle_id) if p.vehicle_id else None
+    driver = s.get(User, p.chauffeur_id) if p.chauffeur_id else None
     warnings = tuple(w for w in (p.route_avertissements or "").split("\n") if w)
     return PassageView(
         p.id, p.version_id, p.convention_id, p.commune_insee, p.commune_nom, p.date, p.heure_debut,
         p.heure_fin, p.depart_au_plus_tot, p.type, p.statut, p.theme, p.vehicle_id,
         vehicle.nom if vehicle else None, p.lieu_nom, p.lieu_lat, p.lieu_lon, p.seance_id,
-        stats[0], stats[1], stats[2], p.route_km, p.route_minutes, p.route_calculee_le, warnings, p.notes,
+        inscrits, presents, riders, p.route_km, p.route_minutes, p.route_calculee_le, warnings, p.notes,
+        p.chauffeur_id, driver.display_name if driver else None, parts.action_id_of(s, p),
     )
 
 
@@ -82,6 +81,8 @@ def clear_route(s: Session, passage: Passage) -> None:
 class PassageService:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.registrations = RegistrationService(db)
+        self.attendance = AttendanceService(db)
 
     # ----- reading ---------------------------------------------------------------------
     def for_year(self, actor: Actor, annee: int, commune_insee: str | None = None) -> list[PassageView]:
@@ -100,10 +101,7 @@ class PassageService:
     def participants(self, actor: Actor, passage_id: int) -> list[ParticipantView]:
         require(actor, Perm.TOURNEES_READ)
         with self.db.read() as s:
-            self._load(s, passage_id)
-            rows = s.execute(select(PassageParticipant, Person).join(Person, Person.id == PassageParticipant.person_id)
-                             .where(PassageParticipant.passage_id == passage_id).order_by(Person.sort_key)).all()
-            return [participant_view(r, p) for r, p in rows]
+            return parts.participants(s, self._load(s, passage_id))
 
     # ----- writing ---------------------------------------------------------------------
     def create(self, actor: Actor, data: PassageInput) -> PassageView:
@@ -113,6 +111,7 @@ class PassageService:
             passage = Passage(**values)
             s.add(passage)
             s.flush()
+            seance_link.attach_seance(s, passage)
             audit.record(s, actor, "creation", "passage", passage.id, fields=values.keys())
             return passage_view(s, passage)
 
@@ -127,6 +126,7 @@ class PassageService:
                 changed = [k for k, v in values.items() if getattr(passage, k) != v]
                 for key, value in values.items():
                     setattr(passage, key, value)
+                seance_link.sync_seance(s, passage)
                 s.flush()
                 if changed:
                     audit.record(s, actor, "modification", "passage", passage.id, fields=changed)
@@ -151,6 +151,7 @@ class PassageService:
                 passage = Passage(**values)
                 s.add(passage)
                 s.flush()
+                seance_link.attach_seance(s, passage)
                 audit.record(s, actor, "creation", "passage", passage.id, detail="plan annuel")
                 created.append(passage_view(s, passage))
         return created
@@ -201,6 +202,13 @@ class PassageService:
                 if clash:
                     errors["vehicle_id"] = f"Ce véhicule est déjà à {clash} ce jour-là (un passage par jour et par véhicule)."
         values["vehicle_id"] = data.vehicle_id
+        values["chauffeur_id"] = data.chauffeur_id
+        if data.chauffeur_id is not None:
+            driver = s.get(User, data.chauffeur_id)
+            if driver is None or not driver.active:
+                errors["chauffeur_id"] = "Ce compte n'existe plus ou est désactivé."
+            elif driver.role != Role.CHAUFFEUR:
+                errors["chauffeur_id"] = f"{driver.display_name} n'a pas un compte chauffeur."
         try:
             values["theme"] = clean_text(data.theme, 150)
             values["notes"] = clean_text(data.notes, 4000)
@@ -217,71 +225,129 @@ class PassageService:
             raise ValidationError(errors)
         return values
 
-    # ----- the people of a passage -----------------------------------------------------
+    # ----- the people of a passage (registrations and attendance of its séance) ---------
     def register(self, actor: Actor, passage_id: int, person_id: int, needs_pickup: bool = False) -> ParticipantView:
+        """Register the person to the passage's atelier action (ateliers service), then
+        keep their pick-up tick for this passage."""
         require(actor, Perm.TOURNEES_WRITE)
-        with self.db.uow() as s:
-            self._load(s, passage_id)
+        with self.db.read() as s:
+            passage = self._load(s, passage_id)
             person = s.get(Person, person_id)
             if person is None:
                 raise NotFound("Cette personne n'existe pas ou plus dans le fichier.")
-            if s.scalar(select(PassageParticipant.id).where(PassageParticipant.passage_id == passage_id,
-                                                           PassageParticipant.person_id == person_id)):
+            action_id = self._action_id(s, passage)
+            if person_id in parts.participant_ids(s, passage):
                 raise ValidationError.single("person_id", f"{person_name(person)} est déjà inscrit(e) à ce passage.")
-            count = s.scalar(select(func.count()).where(PassageParticipant.passage_id == passage_id)) or 0
-            if count >= MAX_PARTICIPANTS:
-                raise Refused(f"Ce passage a déjà {MAX_PARTICIPANTS} inscrits, le maximum pour une séance dans le bus.")
-            row = PassageParticipant(passage_id=passage_id, person_id=person_id, besoin_transport=needs_pickup)
-            s.add(row)
+            action = s.get(AtelierAction, action_id)
+            assert action is not None
+            if action_counts(s, action).complet:
+                raise Refused(f"Ce passage a déjà {action.capacite} inscrits, le maximum pour une séance dans le bus.")
+        self.registrations.register(actor, action_id, person_id)
+        with self.db.uow() as s:
+            passage = self._load(s, passage_id)
+            row = self._pickup_row(s, passage_id, person_id)
+            row.besoin_transport = needs_pickup
             s.flush()
-            audit.record(s, actor, "inscription", "passage", passage_id, person_id=person_id,
-                         fields=["besoin_transport"])
-            return participant_view(row, person)
+            if needs_pickup:
+                clear_route(s, passage)
+                audit.record(s, actor, "transport", "passage", passage_id, person_id=person_id,
+                             fields=["besoin_transport"])
+            return next(p for p in parts.participants(s, passage) if p.person_id == person_id)
 
     def unregister(self, actor: Actor, passage_id: int, person_id: int) -> None:
+        """Withdraw the person from the passage's action (ateliers service); their pick-up
+        rows of the passages still to come go, with the routes that counted on them."""
         require(actor, Perm.TOURNEES_WRITE)
+        with self.db.read() as s:
+            passage = self._load(s, passage_id)
+            conv_id, insee = passage.convention_id, passage.commune_insee
+            action_id = self._action_id(s, passage)
+            reg_id = s.scalar(select(AtelierInscription.id).where(
+                AtelierInscription.action_id == action_id, AtelierInscription.person_id == person_id,
+                AtelierInscription.statut == StatutInscription.INSCRIT))
+        if reg_id is None:
+            raise NotFound("Cette personne n'est pas inscrite à ce passage.")
+        self.registrations.withdraw(actor, reg_id, "désinscription d'un passage du bus")
         with self.db.uow() as s:
-            row = self._participant(s, passage_id, person_id)
-            if row.besoin_transport:
-                clear_route(s, self._load(s, passage_id))
+            coming = s.scalars(select(Passage).join(PassageParticipant, PassageParticipant.passage_id == Passage.id).where(
+                PassageParticipant.person_id == person_id, Passage.statut == PassageStatus.PREVU,
+                Passage.convention_id.is_not_distinct_from(conv_id), Passage.commune_insee == insee)).all()
+            for other in coming:
+                row = self._pickup_row(s, other.id, person_id, create=False)
+                if row is not None:
+                    if row.besoin_transport:
+                        clear_route(s, other)
+                    s.delete(row)
             audit.record(s, actor, "desinscription", "passage", passage_id, person_id=person_id)
-            s.delete(row)
 
     def set_pickups(self, actor: Actor, passage_id: int, person_ids: set[int]) -> list[ParticipantView]:
         """Tick exactly these registered people as needing a ride from home."""
         require(actor, Perm.TOURNEES_WRITE)
         with self.db.uow() as s:
             passage = self._load(s, passage_id)
-            rows = s.scalars(select(PassageParticipant).where(PassageParticipant.passage_id == passage_id)).all()
-            unknown = person_ids - {r.person_id for r in rows}
-            if unknown:
+            if person_ids - parts.participant_ids(s, passage):
                 raise ValidationError.single("person_id", "Seules les personnes inscrites peuvent être cherchées à domicile.")
-            if {r.person_id for r in rows if r.besoin_transport} != person_ids:
+            rows = {r.person_id: r for r in s.scalars(select(PassageParticipant).where(
+                PassageParticipant.passage_id == passage_id))}
+            if {pid for pid, r in rows.items() if r.besoin_transport} != person_ids:
                 clear_route(s, passage)  # the stored route no longer matches the ticks
-            for row in rows:
-                wanted = row.person_id in person_ids
+            for pid in person_ids - rows.keys():
+                rows[pid] = self._pickup_row(s, passage_id, pid)
+            for pid, row in rows.items():
+                wanted = pid in person_ids
                 if row.besoin_transport != wanted:
                     row.besoin_transport = wanted
                     if not wanted:
                         row.heure_prise_en_charge = None
-                    audit.record(s, actor, "transport", "passage", passage_id, person_id=row.person_id,
+                    audit.record(s, actor, "transport", "passage", passage_id, person_id=pid,
                                  fields=["besoin_transport"])
         return self.participants(actor, passage_id)
 
     def set_presence(self, actor: Actor, passage_id: int, person_id: int, present: bool | None) -> None:
+        """Attendance of the passage's séance (ateliers service): present, absent or cleared.
+        A planned passage with attendance is carried out."""
         require(actor, Perm.TOURNEES_WRITE)
+        with self.db.read() as s:
+            passage = self._load(s, passage_id)
+            if person_id not in parts.participant_ids(s, passage):
+                raise NotFound("Cette personne n'est pas inscrite à ce passage.")
+            seance_id = passage.seance_id
+        assert seance_id is not None
+        statut = None if present is None else (StatutPresence.PRESENT if present else StatutPresence.ABSENT)
+        self.attendance.set_cell(actor, seance_id, person_id, statut)
         with self.db.uow() as s:
-            row = self._participant(s, passage_id, person_id)
-            row.present = present
-            audit.record(s, actor, "presence", "passage", passage_id, person_id=person_id, fields=["present"])
+            passage = self._load(s, passage_id)
+            if present is not None and passage.statut == PassageStatus.PREVU:
+                passage.statut = PassageStatus.REALISE
+                audit.record(s, actor, "modification", "passage", passage_id, fields=["statut"])
+
+    def drivers(self, actor: Actor) -> list[tuple[int, str]]:
+        """The active chauffeur accounts, for the passage form."""
+        require(actor, Perm.TOURNEES_WRITE)
+        with self.db.read() as s:
+            return [(u.id, u.display_name) for u in s.scalars(select(User).where(
+                User.role == Role.CHAUFFEUR, User.active.is_(True)).order_by(User.display_name))]
+
+    def _action_id(self, s: Session, passage: Passage) -> int:
+        action_id = parts.action_id_of(s, passage)
+        if action_id is None:  # a passage written before its séance existed
+            with self.db.uow() as w:
+                row = self._load(w, passage.id)
+                seance_link.sync_seance(w, row)
+                w.flush()
+                action_id = parts.action_id_of(w, row)
+                passage.seance_id = row.seance_id
+        assert action_id is not None
+        return action_id
 
     @staticmethod
-    def _participant(s: Session, passage_id: int, person_id: int) -> PassageParticipant:
+    def _pickup_row(s: Session, passage_id: int, person_id: int, create: bool = True) -> PassageParticipant:
         row = s.scalar(select(PassageParticipant).where(PassageParticipant.passage_id == passage_id,
                                                         PassageParticipant.person_id == person_id))
-        if row is None:
-            raise NotFound("Cette personne n'est pas inscrite à ce passage.")
-        return row
+        if row is None and create:
+            row = PassageParticipant(passage_id=passage_id, person_id=person_id, besoin_transport=False)
+            s.add(row)
+        return row  # type: ignore[return-value]
 
     @staticmethod
     def _load(s: Session, passage_id: int) -> Passage:

@@ -19,6 +19,7 @@ from desktop_app.errors import NotFound
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
 from desktop_app.settings import SettingsService
+from desktop_app.tournees import participants as parts
 from desktop_app.tournees import routing
 from desktop_app.tournees.model import (
     Passenger,
@@ -77,13 +78,17 @@ class PickupService:
 
     def load(self, actor: Actor, passage_id: int) -> PassageRoute | None:
         require(actor, Perm.TOURNEES_READ)
+        return self.read_route(passage_id)
+
+    def read_route(self, passage_id: int) -> PassageRoute | None:
+        """The stored route, unchecked: callers check the actor first (load, trips)."""
         with self.db.read() as s:
             passage = self._load(s, passage_id)
             rows = s.scalars(select(PassageStop).where(PassageStop.passage_id == passage_id)
                              .order_by(PassageStop.sens, PassageStop.rotation, PassageStop.ordre)).all()
             if not rows:
                 return None
-            participants = self._participants(s, passage_id)
+            participants = self._participants(s, passage)
             out = _trip([r for r in rows if r.sens == OUT], participants)
             back = _trip([r for r in rows if r.sens == BACK], participants)
             riding = {k for r in out.rotations for k in r.passenger_keys}
@@ -98,9 +103,12 @@ class PickupService:
 
     def export_feuille_de_route(self, actor: Actor, passage_id: int, path: Path | str) -> Path:
         """Write the driver's PDF; every export of personal data is logged."""
+        route = self.load(actor, passage_id)
+        return self.write_route_sheet(actor, passage_id, route, path)
+
+    def write_route_sheet(self, actor: Actor, passage_id: int, route: PassageRoute | None, path: Path | str) -> Path:
         from desktop_app.reports.feuille_de_route import write_feuille_de_route
 
-        route = self.load(actor, passage_id)
         if route is None:
             raise NotFound("Calculez d'abord le trajet de ce passage : la feuille de route en dépend.")
         target = write_feuille_de_route(path, route, str(self.settings.get("service.nom")))
@@ -115,9 +123,10 @@ class PickupService:
         if vehicle is not None:
             base = Point(vehicle.base_lat, vehicle.base_lon) if vehicle.base_lat is not None and vehicle.base_lon is not None else None
             spec = VehicleSpec(vehicle.nom, vehicle.places, vehicle.places_pmr, base, vehicle.vitesse_kmh, vehicle.facteur_detour)
+        registered = parts.participant_ids(s, passage)
         people = s.execute(select(Person).join(PassageParticipant, PassageParticipant.person_id == Person.id).where(
-            PassageParticipant.passage_id == passage.id, PassageParticipant.besoin_transport.is_(True))
-            .order_by(Person.sort_key)).scalars().all()
+            PassageParticipant.passage_id == passage.id, PassageParticipant.besoin_transport.is_(True),
+            Person.id.in_(registered)).order_by(Person.sort_key)).scalars().all()
         passengers = tuple(
             Passenger(p.id, person_name(p), Point(p.latitude, p.longitude)
                       if p.latitude is not None and p.longitude is not None else None, p.mobilite)
@@ -158,12 +167,8 @@ class PickupService:
                      fields=["passage_stop", "heure_prise_en_charge"], detail=detail)
 
     @staticmethod
-    def _participants(s: Session, passage_id: int) -> dict[int, ParticipantView]:
-        from desktop_app.tournees.passages import participant_view
-
-        rows = s.execute(select(PassageParticipant, Person).join(Person, Person.id == PassageParticipant.person_id)
-                         .where(PassageParticipant.passage_id == passage_id).order_by(Person.sort_key)).all()
-        return {p.id: participant_view(r, p) for r, p in rows}
+    def _participants(s: Session, passage: Passage) -> dict[int, ParticipantView]:
+        return {p.person_id: p for p in parts.participants(s, passage)}
 
     @staticmethod
     def _load(s: Session, passage_id: int) -> Passage:

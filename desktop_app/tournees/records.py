@@ -48,6 +48,18 @@ def parse_float(value: Num, message: str) -> float | None:
         raise FieldError(message) from exc
 
 
+@dataclass(frozen=True)
+class HomeCoordinates:
+    latitude: float | None
+    longitude: float | None
+    score: float | None  # BAN match score 0–1
+    status: str | None  # db.models.tournees.GeocodeStatus value
+
+    @property
+    def to_review(self) -> bool:
+        return self.status == "a_verifier"
+
+
 @dataclass
 class VehicleInput:
     nom: str = ""
@@ -96,6 +108,7 @@ class ConventionInput:
     paye: bool = False
     date_paiement: str | dt.date | None = None
     notes: str | None = None
+    funding_line_ids: tuple[int, ...] | None = None  # None: leave the funding links as they are
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,7 @@ class ConventionView:
     notes: str | None
     passages_planifies: int = 0
     passages_realises: int = 0
+    financements: tuple[tuple[int, str], ...] = ()  # (funding line id, « financeur — action (montant) »)
 
 
 @dataclass
@@ -138,6 +152,7 @@ class PassageInput:
     lieu_lat: Num = None
     lieu_lon: Num = None
     notes: str | None = None
+    chauffeur_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +183,9 @@ class PassageView:
     route_calculee_le: dt.datetime | None
     route_avertissements: tuple[str, ...]
     notes: str | None
+    chauffeur_id: int | None = None
+    chauffeur_nom: str | None = None
+    action_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -186,7 +204,8 @@ class ParticipantView:
     urgence: str  # « Paul DURAND (fils) 06 12 34 56 78 »
     besoin_transport: bool
     heure_prise_en_charge: dt.time | None
-    present: bool | None
+    present: bool | None  # from the séance attendance: True present, False absent / excusé
+    presence: str | None = None  # the attendance status itself (present / absent / excuse)
 
     @property
     def pmr(self) -> bool:

@@ -116,7 +116,7 @@ EXPECTED_PAGES = {
     "intervenante": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Partenaires", "Mon compte"],
     "animateur": ["Ateliers", "Tournées", "Partenaires", "Mon compte"],
     "benevole": ["Accueil", "Personnes", "Veille", "Mon compte"],
-    "chauffeur": ["Mon compte"],
+    "chauffeur": ["Trajets", "Mon compte"],
 }
 
 

@@ -198,3 +198,30 @@ def test_a_passage_added_by_hand_joins_the_convention(qtbot: QtBot, empty_window
     created = [p for p in app.tournees.passages.for_year(actor, 2026) if p.date.month == 4]
     assert len(created) == 1 and created[0].lieu_nom == "Salle des fêtes d'Octon" and created[0].type == "decouverte"
     assert page.detail.title.text() == "Octon — jeudi 2 avril 2026"  # opened at once
+
+
+def test_choose_the_funding_lines_of_a_convention(qtbot: QtBot, empty_window, app, actor) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.partners.records import FundingInput, PartnerInput
+    from ui.pages.keys import TOURNEES
+
+    _passage(app, actor)
+    cfppa = app.partners.create(actor, PartnerInput(nom="CFPPA de l'Hérault", type="financeur", roles=["financeur"]))
+    line = app.funding.create(actor, FundingInput(financeur_id=cfppa.id, annee="2026", montant="8 000", action="API Bus"))
+    app.funding.create(actor, FundingInput(financeur_id=cfppa.id, annee="2025", montant="7 000", action="API Bus"))
+    window = empty_window
+    window.navigate(TOURNEES, annee=2026)
+    wait_idle(qtbot, window)
+    page = window.pages[TOURNEES]
+    page.tabs.setCurrentIndex(1)
+    wait_idle(qtbot, window)
+    tab = page.conventions
+    field = tab.fields["funding_line_ids"]
+    assert field.list.count() == 1  # only the line of 2026
+    assert field.list.item(0).text().startswith("CFPPA de l'Hérault — API Bus 2026")
+    tab.table.selectRow(0)
+    field.list.item(0).setCheckState(Qt.CheckState.Checked)
+    tab.save_convention()
+    wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
+    conv = app.tournees.conventions.for_year(actor, 2026)[0]
+    assert [i for i, _label in conv.financements] == [line.id]

@@ -34,6 +34,7 @@ from ui.pages.keys import (
     SAUVEGARDES,
     TOURNEES,
     VEILLE,
+    TRAJETS,
 )
 from ui.pages.my_account import MyAccountPage
 from ui.pages.partners.page import PartnersPage
@@ -43,6 +44,7 @@ from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.settings.page import SettingsPage
 from ui.pages.tournees.page import TourneesPage
 from ui.pages.visits.veille_page import VeillePage
+from ui.pages.trajets.page import TrajetsPage
 from ui.widgets.common import Page
 
 
@@ -64,6 +66,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(VEILLE, tr("Veille"), "eye", VeillePage, Perm.VISITS_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
+        PageSpec(TRAJETS, tr("Trajets"), "bus", TrajetsPage, Perm.TRAJETS),
         PageSpec(PARTENAIRES, tr("Partenaires"), "link", PartnersPage, Perm.PARTNERS_READ),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
         PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),

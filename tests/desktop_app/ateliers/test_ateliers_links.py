@@ -90,5 +90,5 @@ def test_a_linked_funding_line_cannot_be_deleted(app, actor, theme_id, lines) ->
     app.ateliers.actions.create(actor, ActionInput(titre="X", theme_id=theme_id, financements=[lines["carsat"]]))
     with pytest.raises(Refused) as err:
         app.funding.delete(actor, lines["carsat"])
-    assert str(err.value) == "Cette ligne finance 1 action ou convention : retirez-la d'abord de leurs financeurs."
+    assert str(err.value) == "Cette ligne finance 1 action d'ateliers : retirez-la d'abord de ses financements."
     assert len(app.funding.lines(actor)) == 2

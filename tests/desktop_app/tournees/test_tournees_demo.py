@@ -21,7 +21,10 @@ def test_demo_year_of_tournees(app, actor) -> None:
     assert sum(p.type == "decouverte" for p in passages) == 3
     assert {p.statut for p in passages if p.date < dt.date(2026, 11, 22)} == {"realise"}
     figures = t.figures.year(actor, 2026)
-    assert figures.communes_servies == 15 and 100 < figures.personnes_uniques < 300
+    assert figures.communes_servies == 15 and 60 < figures.personnes_uniques < 300
+    # every passage is a séance of its convention's « API Bus » action
+    assert all(p.seance_id and p.action_id for p in passages)
+    assert len({p.action_id for p in passages}) == 15
     assert figures.presents < figures.inscrits  # some absences recorded
     # homes stay around their commune centre (hamlets up to ~4 km)
     village = next(p for p in passages if p.commune_nom == "Saint-Jean-de-Fos")

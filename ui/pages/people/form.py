@@ -32,6 +32,7 @@ from ui import theme
 from ui.context import Context
 from ui.i18n import tr
 from ui.ops import PEOPLE
+from ui.pages.people.coordinates import CoordinatesCard
 from ui.pages.people.dialogs import DuplicateDialog
 from ui.pages.people.form_fields import CommuneSuggestion, Section, build_sections
 from ui.pages.people.links import LinksPanel
@@ -128,6 +129,8 @@ class PersonForm(QWidget):
         self.links = LinksPanel(self.ctx)
         self.links.open_person.connect(self.open_requested)
         body.addWidget(self.links)
+        self.coordinates = CoordinatesCard(self.ctx)
+        body.addWidget(self.coordinates)
         body.addStretch(1)
         self.scroll_area.setWidget(content)
         code_postal, commune = self.fields["code_postal"], self.fields["commune_insee"]
@@ -211,6 +214,7 @@ class PersonForm(QWidget):
         self._show_header(detail)
         self.links.set_person(detail)
         self.parcours.set_person(detail)
+        self.coordinates.set_person(detail)
         self.scroll_area.verticalScrollBar().setValue(0)
         self._loading = False
         self._dirty = False

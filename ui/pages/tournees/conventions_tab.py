@@ -1,5 +1,5 @@
 """Communes served: the year's conventions (passages ordered, venue, contact, priority,
-amount and payment), a form to add or change one, the editable tariff grid, and the
+amount and payment, the funding lines paying for it), a form to add or change one, the editable tariff grid, and the
 commune's yearly statement « état des passages et participation »."""
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.communes import get_registry
-from desktop_app.errors import DomainError, ValidationError
+from desktop_app.errors import DomainError, PermissionDenied, ValidationError
 from desktop_app.formatting import JOURS, amount_fr, date_fr
 from desktop_app.tournees.records import ConventionInput, ConventionView
 from desktop_app.tournees.tariff import TariffRow, row_label
 from ui.context import Context
 from ui.i18n import tr
+from ui.pages.tournees.funding_field import FundingField
 from ui.widgets.common import Card, button, muted_label
 from ui.widgets.fields import CheckField, ChoiceField, DateField, Field, TextField
 
@@ -99,6 +100,7 @@ class ConventionsTab(QWidget):
             "prioritaire": CheckField("prioritaire", tr("Prioritaire (Atlas des fragilités)")),
             "paye": CheckField("paye", tr("Payé")),
             "date_paiement": DateField("date_paiement", tr("Date du paiement")),
+            "funding_line_ids": FundingField("funding_line_ids", tr("Financée par")),
         }
         for field in self.fields.values():
             form.addRow("" if isinstance(field, CheckField) else field.label, field)
@@ -109,7 +111,7 @@ class ConventionsTab(QWidget):
         save.setShortcut("Ctrl+S")
         save.clicked.connect(self.save_convention)
         card.body.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
-        scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -120,11 +122,21 @@ class ConventionsTab(QWidget):
     # ----- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
         t, actor, year = self.ctx.escale.tournees, self.ctx.actor, self.year()
-        self.ctx.ops.run(lambda: (t.conventions.for_year(actor, year), t.conventions.tariff_grid(actor)),
-                         self._show, parent=self)
 
-    def _show(self, loaded: tuple[list[ConventionView], list[TariffRow]]) -> None:
-        self.rows, grid = loaded
+        def load() -> tuple[list[ConventionView], list[TariffRow], list[tuple[int, str]]]:
+            try:
+                funding = t.conventions.funding_choices(actor, year)
+            except PermissionDenied:
+                funding = []
+            return t.conventions.for_year(actor, year), t.conventions.tariff_grid(actor), funding
+
+        self.ctx.ops.run(load, self._show, parent=self)
+
+    def _show(self, loaded: tuple[list[ConventionView], list[TariffRow], list[tuple[int, str]]]) -> None:
+        self.rows, grid, funding = loaded
+        field = self.fields["funding_line_ids"]
+        assert isinstance(field, FundingField)
+        field.set_choices(funding)
         self.table.setRowCount(len(self.rows))
         for r, c in enumerate(self.rows):
             total = c.passages_commandes + (1 if c.decouverte else 0)
@@ -153,7 +165,7 @@ class ConventionsTab(QWidget):
                   "lieu_lat": "" if c.lieu_lat is None else f"{c.lieu_lat:g}".replace(".", ","),
                   "lieu_lon": "" if c.lieu_lon is None else f"{c.lieu_lon:g}".replace(".", ","),
                   "contact": c.contact, "jour_prefere": c.jour_prefere, "prioritaire": c.prioritaire,
-                  "paye": c.paye, "date_paiement": c.date_paiement}
+                  "paye": c.paye, "date_paiement": c.date_paiement, "funding_line_ids": c.financements}
         for name, field in self.fields.items():
             field.set_value(values[name])
             field.set_error(None)
@@ -182,7 +194,8 @@ class ConventionsTab(QWidget):
         v = {name: field.value() for name, field in self.fields.items()}
         return ConventionInput(self.year(), self._insee(v["commune"]), v["passages_commandes"], v["decouverte"],
                                v["lieu_nom"], v["lieu_adresse"], v["lieu_lat"] or None, v["lieu_lon"] or None,
-                               v["contact"], v["prioritaire"], v["jour_prefere"], v["paye"], v["date_paiement"])
+                               v["contact"], v["prioritaire"], v["jour_prefere"], v["paye"], v["date_paiement"],
+                               funding_line_ids=v["funding_line_ids"])
 
     def save_convention(self) -> None:
         t, actor, data, current = self.ctx.escale.tournees, self.ctx.actor, self.data(), self.current

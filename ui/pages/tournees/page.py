@@ -50,6 +50,7 @@ class PassagesTab(QWidget):
         top = QHBoxLayout()
         self.figures = muted_label()
         self.figures.setObjectName("notice")
+        self.figures.setMinimumHeight(self.figures.fontMetrics().lineSpacing() * 3 + 18)  # wraps on 2–3 lines
         top.addWidget(self.figures, 1)
         self.new_btn = button(tr("Nouveau passage"), "user-plus", flat=True)
         self.new_btn.clicked.connect(self.new_passage)
@@ -66,7 +67,7 @@ class PassagesTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 160), (2, 112), (4, 85), (5, 110), (6, 125), (7, 85)):
+        for col, width in ((0, 180), (2, 112), (4, 85), (5, 110), (6, 125), (7, 85)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))

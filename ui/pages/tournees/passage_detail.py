@@ -1,8 +1,9 @@
-"""One passage: who is registered, who must be fetched at home (ticks), presence, the
-computed route with its rotations, hand reordering, the sketch and the feuille de route."""
+"""One passage (a séance of the commune's « API Bus » atelier): who is registered, who must
+be fetched at home (ticks), presence at the séance, the computed route with its rotations, hand reordering, the sketch and the feuille de route."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -41,6 +42,7 @@ from ui.widgets.common import Card, button, muted_label, title_label
 TOURNEES = "tournees"
 PICK, NAME, MOBILITY, ADDRESS, LOCATION, TIME, PRESENT = range(7)
 PASSAGE_TYPES = {"decouverte": tr("Découverte"), "serie": tr("Série d'ateliers")}
+PRESENCE_TEXT = {"excuse": tr("excusé(e)")}  # present / absent: the tick says it
 LOCATION_TEXT = {"ban": tr("Localisée"), "manuel": tr("À la main"), "a_verifier": tr("À vérifier"),
                  "echec": tr("Introuvable")}
 
@@ -85,7 +87,7 @@ class PassageDetail(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for col, width in ((PICK, 100), (MOBILITY, 140), (LOCATION, 105), (TIME, 132), (PRESENT, 76)):
+        for col, width in ((PICK, 104), (MOBILITY, 130), (LOCATION, 116), (TIME, 150), (PRESENT, 88)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
@@ -134,21 +136,25 @@ class PassageDetail(QWidget):
     def open_passage(self, passage_id: int) -> None:
         actor = self.ctx.actor
 
-        def load() -> tuple[PassageView, list[ParticipantView], PassageRoute | None, list[VehicleView]]:
+        def load() -> tuple[PassageView, list[ParticipantView], PassageRoute | None, list[VehicleView],
+                            list[tuple[int, str]]]:
             return (self.t.passages.get(actor, passage_id), self.t.passages.participants(actor, passage_id),
-                    self.t.pickups.load(actor, passage_id), self.t.vehicles.list_all(actor, include_inactive=True))
+                    self.t.pickups.load(actor, passage_id), self.t.vehicles.list_all(actor, include_inactive=True),
+                    self.t.passages.drivers(actor))
 
         self.ctx.ops.run(load, self._show, parent=self)
 
-    def _show(self, loaded: tuple[PassageView, list[ParticipantView], PassageRoute | None, list[VehicleView]]) -> None:
-        passage, people, route, vehicles = loaded
+    def _show(self, loaded: tuple[PassageView, list[ParticipantView], PassageRoute | None, list[VehicleView],
+                                  list[tuple[int, str]]]) -> None:
+        passage, people, route, vehicles, drivers = loaded
         self.passage, self.people = passage, people
-        self.form.show_passage(passage, vehicles)
+        self.form.show_passage(passage, vehicles, drivers)
         self.title.setText(f"{passage.commune_nom} — {long_date_fr(passage.date)}")
         theme_text = f" : {passage.theme}" if passage.theme else ""
-        self.subtitle.setText(tr("{start} – {end} · {venue} · {vehicle} · {kind}{theme}").format(
+        self.subtitle.setText(tr("{start} – {end} · {venue} · {vehicle} · chauffeur : {driver} · {kind}{theme}").format(
             start=clock(seconds_of(passage.heure_debut)), end=clock(seconds_of(passage.heure_fin)),
             venue=passage.lieu_nom or tr("lieu à préciser"), vehicle=passage.vehicle_nom or tr("aucun véhicule"),
+            driver=passage.chauffeur_nom or tr("à désigner"),
             kind=PASSAGE_TYPES.get(passage.type, passage.type), theme=theme_text))
         self._fill_table()
         self.route.show_plan(route.plan if route else None, passage.lieu_nom or "")
@@ -156,6 +162,8 @@ class PassageDetail(QWidget):
 
     def _fill_table(self) -> None:
         self._filling = True
+        passage = self.passage
+        takes_attendance = passage is not None and passage.statut != "annule" and passage.date <= dt.date.today()
         self.table.setRowCount(len(self.people))
         for r, p in enumerate(self.people):
             pick = QTableWidgetItem(tr("oui") if p.besoin_transport else "")
@@ -164,9 +172,11 @@ class PassageDetail(QWidget):
             pick.setData(Qt.ItemDataRole.UserRole, p.person_id)
             self.table.setItem(r, PICK, pick)
             civ = {"mme": "Mme ", "m": "M. "}.get(p.civilite or "", "")
-            self.table.setItem(r, NAME, QTableWidgetItem(civ + p.nom))
+            name = QTableWidgetItem(civ + p.nom)
+            name.setToolTip(civ + p.nom)
+            self.table.setItem(r, NAME, name)
             mobility = label(MOBILITE, p.mobilite, tr("Non renseignée"))
-            self.table.setItem(r, MOBILITY, QTableWidgetItem(tr("Fauteuil (place PMR)") if p.pmr else mobility))
+            self.table.setItem(r, MOBILITY, QTableWidgetItem(tr("Fauteuil (PMR)") if p.pmr else mobility))
             address = QTableWidgetItem(p.adresse or tr("Adresse manquante"))
             address.setToolTip(", ".join(x for x in (p.adresse, p.commune_nom) if x))
             self.table.setItem(r, ADDRESS, address)
@@ -175,15 +185,19 @@ class PassageDetail(QWidget):
             self.table.setItem(r, LOCATION, QTableWidgetItem(where))
             time_text = p.heure_prise_en_charge.strftime("%H h %M") if p.heure_prise_en_charge else ""
             self.table.setItem(r, TIME, QTableWidgetItem(time_text))
-            present = QTableWidgetItem()
-            present.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            present = QTableWidgetItem(PRESENCE_TEXT.get(p.presence or "", ""))
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            present.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable if takes_attendance else flags)
             present.setCheckState(Qt.CheckState.Checked if p.present else Qt.CheckState.Unchecked)
+            if not takes_attendance:
+                present.setToolTip(tr("La présence se note le jour du passage ou après."))
             self.table.setItem(r, PRESENT, present)
         rows_shown = max(3, min(len(self.people), MAX_PARTICIPANTS))  # the whole list, no inner scrolling
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4
                                     + rows_shown * self.table.verticalHeader().defaultSectionSize())
         riders = sum(1 for p in self.people if p.besoin_transport)
-        self.count.setText(tr("{n} inscrit(s) sur {max} · {riders} à chercher à domicile").format(
+        self.count.setText(tr("{n} inscrit(s) sur {max} à l'atelier de la commune (ils viennent à chaque passage)"
+                              " · {riders} à chercher à domicile").format(
             n=len(self.people), max=MAX_PARTICIPANTS, riders=riders) if self.people else
             tr("Personne n'est encore inscrit à ce passage : tapez un nom ci-dessous pour inscrire quelqu'un."))
         self._filling = False

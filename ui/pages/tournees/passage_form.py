@@ -1,5 +1,5 @@
 """The passage's own details, adjusted by hand after the plan assistant: date, times,
-earliest departure, type, status, theme, vehicle. Errors appear under their field."""
+earliest departure, type, status, theme, vehicle, driver (a chauffeur account). Errors appear under their field."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class PassageForm(Card):
             "statut": ChoiceField("statut", tr("Statut"), STATUTS, max_width=160),
             "vehicle_id": ChoiceField("vehicle_id", tr("Véhicule"), [(tr("Aucun"), None)], max_width=220),
             "theme": TextField("theme", tr("Thème de l'animation"), max_length=150),
+            "chauffeur_id": ChoiceField("chauffeur_id", tr("Chauffeur"), [(tr("Aucun"), None)], max_width=220),
         }
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
@@ -55,12 +56,19 @@ class PassageForm(Card):
         self.save.clicked.connect(self.save_passage)
         self.body.addWidget(self.save, 0, Qt.AlignmentFlag.AlignRight)
 
-    def show_passage(self, passage: PassageView, vehicles: list[VehicleView]) -> None:
+    def show_passage(self, passage: PassageView, vehicles: list[VehicleView],
+                     drivers: list[tuple[int, str]] | None = None) -> None:
         self.passage = passage
         choices: list[tuple[str, object]] = [(tr("Aucun"), None)] + [(v.nom, v.id) for v in vehicles]
         vehicle_field = self.fields["vehicle_id"]
         assert isinstance(vehicle_field, ChoiceField)
         vehicle_field.set_choices(choices, passage.vehicle_id)
+        people: list[tuple[str, object]] = [(tr("Aucun"), None)] + [(name, uid) for uid, name in drivers or []]
+        if passage.chauffeur_id is not None and passage.chauffeur_id not in {uid for uid, _n in drivers or []}:
+            people.append((passage.chauffeur_nom or tr("compte désactivé"), passage.chauffeur_id))
+        driver_field = self.fields["chauffeur_id"]
+        assert isinstance(driver_field, ChoiceField)
+        driver_field.set_choices(people, passage.chauffeur_id)
         values = {"date": passage.date, "heure_debut": _hhmm(passage.heure_debut), "heure_fin": _hhmm(passage.heure_fin),
                   "depart_au_plus_tot": _hhmm(passage.depart_au_plus_tot), "type": passage.type,
                   "statut": passage.statut, "theme": passage.theme}
@@ -76,7 +84,7 @@ class PassageForm(Card):
         v = {name: field.value() for name, field in self.fields.items()}
         data = PassageInput(p.commune_insee, v["date"], v["heure_debut"], v["heure_fin"], v["depart_au_plus_tot"],
                             v["type"], v["statut"], v["theme"], v["vehicle_id"], p.convention_id, p.lieu_nom,
-                            p.lieu_lat, p.lieu_lon, p.notes)
+                            p.lieu_lat, p.lieu_lon, p.notes, chauffeur_id=v["chauffeur_id"])
         t, actor = self.ctx.escale.tournees, self.ctx.actor
         for field in self.fields.values():
             field.set_error(None)

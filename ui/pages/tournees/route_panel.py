@@ -36,6 +36,7 @@ class RoutePanel(QWidget):
         self.plan: RoutePlan | None = None
         self.orders: dict[str, list[list[int]]] = {OUT: [], BACK: []}
         self.modified = False
+        self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -88,6 +89,12 @@ class RoutePanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         self._set_moves_enabled(False)
+
+    def set_read_only(self) -> None:
+        """For the driver: the route to read, no reordering."""
+        for widget in (self.up, self.down, self.prev_rot, self.next_rot, self.keep, self.hint):
+            widget.hide()
+        self._read_only = True
 
     # ----- showing -----------------------------------------------------------------------
     def show_plan(self, plan: RoutePlan | None, venue_name: str, modified: bool = False,
@@ -152,7 +159,7 @@ class RoutePanel(QWidget):
         return tuple(data) if data else None  # type: ignore[return-value]
 
     def move(self, step: int) -> None:
-        where = self._current()
+        where = None if self._read_only else self._current()
         if where is None:
             return
         direction, r, pos = where
@@ -164,7 +171,7 @@ class RoutePanel(QWidget):
         self._changed((direction, r, target))
 
     def move_rotation(self, step: int) -> None:
-        where = self._current()
+        where = None if self._read_only else self._current()
         if where is None:
             return
         direction, r, pos = where

@@ -34,6 +34,38 @@ class RouteSketch(QWidget):
         self.venue_name = venue_name
         self.update()
 
+    def _label(self, painter: QPainter, centre: QPointF, text: str, taken: list[QRectF], colour: QColor,
+               force: bool = False) -> None:
+        """Right of the point, else left, else above or below (elided to fit the sketch); a
+        name that would cover another label is left out (the number and the list say who it
+        is); ``force`` draws it anyway at the first place tried."""
+        metrics = painter.fontMetrics()
+        height = metrics.height()
+        fitted = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(max(self.width() - 16, 40)))
+        full = metrics.horizontalAdvance(fitted)
+        places = []
+        for side in ("right", "left", "above", "below"):
+            room = (self.width() - centre.x() - 19 if side == "right" else centre.x() - 19 if side == "left"
+                    else self.width() - 12)
+            shown = metrics.elidedText(fitted, Qt.TextElideMode.ElideRight, int(max(room, 40)))
+            width = metrics.horizontalAdvance(shown)
+            if side == "right":
+                x, y = centre.x() + 13, centre.y() - height / 2
+            elif side == "left":
+                x, y = centre.x() - 13 - width, centre.y() - height / 2
+            else:
+                x = min(max(centre.x() - width / 2, 6.0), self.width() - width - 6)
+                y = centre.y() - 14 - height if side == "above" else centre.y() + 12
+            places.append((width < full, QRectF(x, y, width, height), shown))
+        places.sort(key=lambda place: place[0])  # whole text first, in the order above
+        free = [p for p in places if not any(p[1].intersects(r) for r in taken)]
+        if not free and not force:
+            return
+        _cut, rect, shown = (free or places)[0]
+        taken.append(rect)
+        painter.setPen(colour)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -68,6 +100,8 @@ class RouteSketch(QWidget):
         bold = QFont(small)
         bold.setBold(True)
         number = 0
+        taken: list[QRectF] = []  # labels already drawn: a name that would overlap is left out
+        labels: list[tuple[QPointF, str]] = []
         for n, rot in enumerate(self.plan.outbound.rotations):
             for stop in rot.stops:
                 if stop.kind != StopKind.PICKUP:
@@ -79,9 +113,14 @@ class RouteSketch(QWidget):
                 painter.drawEllipse(centre, 10, 10)
                 painter.setFont(bold)
                 painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, str(number))
-                painter.setPen(QColor(theme.TEXT))
-                painter.setFont(small)
-                painter.drawText(centre + QPointF(13, 4), stop.label.split(" ", 1)[-1])
+                taken.append(QRectF(centre.x() - 10, centre.y() - 10, 20, 20))
+                labels.append((centre, stop.label.split(" ", 1)[-1]))
+        venue = xy(self.plan.outbound.rotations[-1].stops[-1].point)
+        painter.setFont(bold)
+        self._label(painter, venue, self.venue_name or tr("Lieu"), taken, QColor(theme.ACCENT_DARK), force=True)
+        painter.setFont(small)
+        for centre, text in labels:
+            self._label(painter, centre, text, taken, QColor(theme.TEXT))
         base = QPointF(*geo.base)
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(QBrush(QColor(theme.TEXT)))
@@ -95,12 +134,9 @@ class RouteSketch(QWidget):
         x = min(max(base.x() - text_w / 2, 6.0), self.width() - text_w - 6)
         below = base.y() < self.height() - 40
         painter.drawText(QPointF(x, base.y() + (24 if below else -14)), base_text)
-        venue = xy(self.plan.outbound.rotations[-1].stops[-1].point)
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(QBrush(QColor(theme.ACCENT_DARK)))
         painter.drawPolygon(QPolygonF([venue + QPointF(0, -11), venue + QPointF(-10, 7), venue + QPointF(10, 7)]))
-        painter.setPen(QColor(theme.ACCENT_DARK))
-        painter.drawText(venue + QPointF(13, 5), self.venue_name or tr("Lieu"))
         painter.setPen(QColor(theme.TEXT_MUTED))
         painter.setFont(small)
         painter.drawText(QRectF(8, 4, self.width() - 16, 18), Qt.AlignmentFlag.AlignLeft,
