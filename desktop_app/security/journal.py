@@ -74,6 +74,7 @@ ACTION_LABELS = {
     "suppression_adhesion": "Adhésion supprimée",
     "ajout_seance": "Séance ajoutée",
     "generation_seances": "Séances générées",
+    "financement": "Financeurs modifiés",
     "modification_seance": "Séance modifiée",
     "annulation_seance": "Séance annulée",
     "retablissement_seance": "Séance rétablie",
