@@ -65,7 +65,7 @@ class AccueilService:
                     func.count(Person.id),
                 ).where(accompanied(), Person.next_contact_due.between(monday, sunday)), actor, Person.id)
             ).one()
-            visits = s.scalar(restrict_visits(select(func.count(Visit.id)), actor)
+            visits = s.scalar(restrict_visits(select(func.count()).select_from(Visit), actor)
                               .where(Visit.date.between(jan1, today))) or 0
             # EXISTS per person rather than COUNT(DISTINCT) over the visits: one index probe
             # per person instead of sorting a year of visits.

@@ -112,7 +112,7 @@ class VisitsService:
     def count_between(self, actor: Actor, start: dt.date, end: dt.date) -> int:
         require(actor, Perm.VISITS_READ)
         with self.db.read() as s:
-            stmt = restrict_visits(select(func.count(Visit.id)), actor)
+            stmt = restrict_visits(select(func.count()).select_from(Visit), actor)
             return s.scalar(stmt.where(Visit.date.between(start, end))) or 0
 
     # ----- writing -------------------------------------------------------------------
