@@ -120,5 +120,6 @@ def build(seuil: int, rows: list[list[Value]], unique_all: int, notes: dict[int,
         f"Satisfaction moyenne publiée à partir de {seuil} réponses.",
     )
     table = Table("actions", "Actions collectives de prévention", COLUMNS, tuple(tuple(r) for r in rows), total,
-                  (3.2, 2.6, 0.8, 1.1, 1.1, 1.1, 1.5, 1.3, 1.4, 1.5, 1.2))
+                  (3.2, 2.4, 0.7, 1.1, 1.1, 1.1, 1.5, 1.3, 1.4, 1.5, 1.2),
+                  ("", "", "", "", "h", "", "", "", "%", "d", ""))
     return Section("ateliers", "Ateliers collectifs", figures, (table, sat_table), charts, notes=notes_text)

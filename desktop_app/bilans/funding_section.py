@@ -35,7 +35,7 @@ def compute(ctx: BilanContext) -> Section:
                    tuple((nom, annee, action, axe or "", STATUT_FINANCEMENT.get(statut, statut), _eur(Decimal(m)))
                          for nom, annee, action, axe, statut, m in lines),
                    ("Total", "", "", "", "", _eur(sum((Decimal(r[5]) for r in lines), Decimal(0)))),
-                   (2.6, 0.8, 4, 0.6, 1.1, 1.5))
+                   (2.6, 0.8, 4, 0.6, 1.1, 1.5), ("", "", "", "", "", "€"))
     names = sorted(per)
     totals = {st: sum((per[n][st] for n in names), Decimal(0)) for st in STATUSES}
     summary = Table("par_financeur", "Montants par financeur et statut",
@@ -43,7 +43,7 @@ def compute(ctx: BilanContext) -> Section:
                     tuple((n, *(_eur(per[n][s]) for s in STATUSES), _eur(sum(per[n].values(), Decimal(0))))
                           for n in names),
                     ("Total", *(_eur(totals[s]) for s in STATUSES), _eur(sum(totals.values(), Decimal(0)))),
-                    (3.2, 1.3, 1.3, 1.3, 1.3, 1.5))
+                    (3.2, 1.3, 1.3, 1.3, 1.3, 1.5), ("", "€", "€", "€", "€", "€"))
     obtained = totals["accorde"] + totals["verse"] + totals["solde"]
     figures = (
         KeyFigure("Financements obtenus (accordés, versés, soldés)", _eur(obtained), "€"),

@@ -4,6 +4,7 @@ section, the coordinator's narrative last, and a summary of the key figures."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -11,11 +12,13 @@ from db.engine import Database
 from db.enums import RolePartenaire, TypePartenaire
 from db.models import FundingLine, Partner, PartnerRole
 from desktop_app.actor import Actor
-from desktop_app.bilans import narrative
+from desktop_app.bilans import json_out, narrative, xlsx_out
+from desktop_app.bilans import pdf as pdf_out
 from desktop_app.bilans.context import BilanContext
 from desktop_app.bilans.records import Bilan, KeyFigure, Period, Scope
 from desktop_app.bilans.registry import SECTIONS
 from desktop_app.errors import ValidationError
+from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
 from desktop_app.settings import SettingsService
 
@@ -78,3 +81,24 @@ class BilanService:
             if index < len(figs):
                 summary.append(figs[index])
         return Bilan(str(self.settings.get("service.nom")), period, scope, seuil, tuple(sections), tuple(summary))
+
+    def write(self, actor: Actor, bilan: Bilan, pdf: Path | str | None = None, xlsx: Path | str | None = None,
+              json_path: Path | str | None = None) -> list[Path]:
+        """Write the outputs asked for; the journal notes which bilan left the application."""
+        require(actor, Perm.BILANS)
+        written: list[Path] = []
+        if pdf is not None:
+            pdf_out.write(bilan, pdf, logo=str(self.settings.get("service.logo")))
+            written.append(Path(pdf))
+        if xlsx is not None:
+            xlsx_out.write(bilan, xlsx)
+            written.append(Path(xlsx))
+        if json_path is not None:
+            json_out.write(bilan, json_path)
+            written.append(Path(json_path))
+        if written:
+            with self.db.uow() as s:
+                formats = ", ".join(p.suffix.lstrip(".").upper() for p in written)
+                audit.record(s, actor, "export", "bilan", None,
+                             detail=f"{bilan.periode.key} {bilan.scope.key} ({formats})")
+        return written
