@@ -19,6 +19,7 @@ from desktop_app.bilans.display import figure_fr, value_fr
 from desktop_app.bilans.pdf_charts import drawing
 from desktop_app.bilans.records import Bilan, KeyFigure, Section
 from desktop_app.bilans.records import Table as BilanTable
+from desktop_app.bilans.suppress import SECONDARY
 from desktop_app.formatting import long_date_fr
 from desktop_app.reports.common import (
     ACCENT,
@@ -138,7 +139,7 @@ def figures_grid(figures: tuple[KeyFigure, ...], columns: int = 3) -> Table:
 
 
 def _is_text(t: BilanTable, col: int) -> bool:
-    return any(isinstance(r[col], str) and not r[col].startswith("< ") for r in t.rows)
+    return any(isinstance(r[col], str) and not r[col].startswith("< ") and r[col] != SECONDARY for r in t.rows)
 
 
 def split(t: BilanTable) -> list[BilanTable]:

@@ -141,7 +141,7 @@ def build(seuil: int, total: int, sex: dict[str, int], dims: list[dict[int, int]
         "Une personne est comptée une seule fois, quelle que soit le nombre de ses participations.",
         "Âge calculé au dernier jour de la période ; âge moyen sur les âges connus.",
         f"Effectifs de moins de {seuil} personnes affichés « < {seuil} » ; un second effectif est masqué "
-        "lorsque le premier pourrait être retrouvé par différence avec le total.",
+        "(« masqué ») lorsque le premier pourrait être retrouvé par différence avec le total.",
     )
     return Section("personnes", "Personnes touchées", figures, tuple(tables), tuple(charts), notes=notes)
 

@@ -65,8 +65,9 @@ def write_demo_database(path: str | Path, people: int = 300, seed: int = 1, forc
         with app.db.uow() as session:
             stats = write_people(session, DemoGenerator(people, seed))
         lines = [stats.summary(target)]
-        for populate in (populate_partners, populate_visits, populate_ateliers, populate_tournees, populate_accounts,
-                         populate_rgpd, populate_funding_links):
+        for populate in (populate_partners, populate_visits, populate_ateliers, populate_tournees, populate_funding_links,
+                         populate_accounts,
+                         populate_rgpd):
             lines.append(populate(app.db, seed, REFERENCE_DATE))
     finally:
         app.close()
