@@ -21,6 +21,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.security import audit
 from desktop_app.security.permissions import Perm, require
 from desktop_app.settings import SettingsService
+from desktop_app.validation import FieldError, parse_date
 
 SUMMARY = (("personnes", 0), ("personnes", 1), ("ateliers", 0), ("ateliers", 1), ("ateliers", 4),
            ("visites", 0), ("visites", 2), ("tournees", 1), ("financements", 0))
@@ -37,6 +38,22 @@ def period_of(year: int | None, debut: dt.date | None = None, fin: dt.date | Non
     if fin < debut:
         raise ValidationError.single("periode", "La date de fin précède la date de début.")
     return Period(debut, fin)
+
+
+def period_from_text(year: int | None, debut: str, fin: str) -> Period:
+    """The period typed on the Bilans page: a year, or « jj/mm/aaaa » dates (French errors
+    on the field concerned)."""
+    if not debut.strip() and not fin.strip():
+        return period_of(year)
+    dates = {}
+    for key, text, name in (("debut", debut, "début"), ("fin", fin, "fin")):
+        try:
+            dates[key] = parse_date(text)
+        except FieldError as exc:
+            raise ValidationError.single(key, str(exc)) from exc
+        if dates[key] is None:
+            raise ValidationError.single(key, f"Indiquez la date de {name}.")
+    return period_of(None, dates["debut"], dates["fin"])
 
 
 class BilanService:

@@ -112,7 +112,7 @@ def test_temporary_password_must_be_replaced(qtbot, qt_app, app, actor) -> None:
 
 EXPECTED_PAGES = {
     "admin": ["Comptes", "Journal", "Sauvegardes", "Mon compte"],
-    "coordinatrice": ["Accueil", "Personnes", "Ateliers", "Tournées", "Comptes", "Conservation", "Journal", "Sauvegardes", "Mon compte"],
+    "coordinatrice": ["Accueil", "Personnes", "Ateliers", "Tournées", "Bilans", "Comptes", "Conservation", "Journal", "Sauvegardes", "Mon compte"],
     "intervenante": ["Accueil", "Personnes", "Ateliers", "Tournées", "Mon compte"],
     "animateur": ["Ateliers", "Tournées", "Mon compte"],
     "benevole": ["Accueil", "Personnes", "Mon compte"],
