@@ -12,6 +12,8 @@ def value_fr(value: Value, fmt: str = "") -> str:
         return "—"
     if isinstance(value, str):
         return value
+    if fmt == "y":
+        return str(value)
     if fmt == "€":
         return f"{number_fr(value, 2)} €"
     if fmt == "%":

@@ -35,7 +35,7 @@ def compute(ctx: BilanContext) -> Section:
                    tuple((nom, annee, action, axe or "", STATUT_FINANCEMENT.get(statut, statut), _eur(Decimal(m)))
                          for nom, annee, action, axe, statut, m in lines),
                    ("Total", "", "", "", "", _eur(sum((Decimal(r[5]) for r in lines), Decimal(0)))),
-                   (2.6, 0.8, 4, 0.6, 1.1, 1.5), ("", "", "", "", "", "€"))
+                   (2.6, 0.8, 4, 0.7, 1.1, 1.5), ("", "y", "", "", "", "€"))
     names = sorted(per)
     totals = {st: sum((per[n][st] for n in names), Decimal(0)) for st in STATUSES}
     summary = Table("par_financeur", "Montants par financeur et statut",
@@ -50,10 +50,13 @@ def compute(ctx: BilanContext) -> Section:
         KeyFigure("dont versés ou soldés", _eur(totals["verse"] + totals["solde"]), "€"),
         KeyFigure("Demandes en cours", _eur(totals["demande"]), "€"),
     )
+    obtained_by = sorted(((n, per[n]["accorde"] + per[n]["verse"] + per[n]["solde"]) for n in names),
+                         key=lambda r: (-r[1], r[0]))
+    obtained_by = [r for r in obtained_by if r[1]]
+    if len(obtained_by) > 6:  # a legible pie: the five largest and the others together
+        obtained_by = [*obtained_by[:5], ("Autres financeurs", sum((r[1] for r in obtained_by[5:]), Decimal(0)))]
     chart = Chart("financeurs", "pie", "Financements obtenus par financeur",
-                  tuple(n for n in names if per[n]["accorde"] + per[n]["verse"] + per[n]["solde"]),
-                  tuple(_eur(per[n]["accorde"] + per[n]["verse"] + per[n]["solde"]) for n in names
-                        if per[n]["accorde"] + per[n]["verse"] + per[n]["solde"]))
+                  tuple(r[0] for r in obtained_by), tuple(_eur(r[1]) for r in obtained_by))
     years_label = ", ".join(str(y) for y in years)
     return Section("financements", "Financements", figures, (summary, detail), (chart,) if chart.values else (),
                    notes=(f"Lignes de financement des années {years_label}, montants en euros.",))

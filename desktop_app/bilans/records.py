@@ -70,7 +70,7 @@ class Table:
     rows: tuple[tuple[Value, ...], ...]
     total: tuple[Value, ...] | None = None  # the « Total » row, printed last
     widths: tuple[float, ...] = ()  # relative widths for the PDF
-    formats: tuple[str, ...] = ()  # per column: "" as is, "h" hours, "%" percent, "€" euros, "d" 2 decimals
+    formats: tuple[str, ...] = ()  # per column: "" as is, "h" hours, "%" percent, "€" euros, "d" 2 decimals, "y" a year
 
 
 @dataclass(frozen=True)

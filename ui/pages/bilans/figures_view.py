@@ -56,11 +56,13 @@ def chart_view(chart: Chart) -> QChartView:
         qc.addSeries(series)
         axis_y = QBarCategoryAxis()
         axis_y.append([lab if len(lab) <= 34 else lab[:33] + "…" for lab in reversed(chart.labels)])
+        axis_y.setTruncateLabels(False)
         qc.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
         axis_x.setRange(0, max(chart.values, default=1) * 1.15)
         axis_x.setLabelFormat("%d")
+        axis_x.applyNiceNumbers()
         qc.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         qc.legend().hide()
@@ -111,6 +113,7 @@ def figures_row(section: Section) -> QWidget:
                       f"<br><span style='color:#5B6B78'>{fig.label}</span>")
         cell.setObjectName("bilanFigure")
         cell.setStyleSheet("#bilanFigure{background:#E3EEF3;border-radius:6px;padding:8px 12px;}")
+        cell.setMinimumWidth(60)
         grid.addWidget(cell, i // 4, i % 4)
     return box
 
@@ -144,6 +147,7 @@ class FiguresView(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cards: list[Card] = []
         self._holder = QWidget()
         self._layout = QVBoxLayout(self._holder)
