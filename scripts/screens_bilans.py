@@ -67,8 +67,8 @@ def main(outdir: str) -> int:
     escale = Escale.open(sqlite_url(db_path))
 
     from PySide6.QtWidgets import QWidget
-
     from render_pdf import render
+
     from ui.app import create_application
     from ui.main_window import MainWindow
     from ui.pages.keys import BILANS

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 
+from db.enums import StatutPersonne
 from db.models import (
     AtelierAction,
     AtelierInscription,
@@ -23,12 +24,14 @@ from db.models import (
     AtelierSatisfaction,
     AtelierSeance,
     AtelierTheme,
+    Person,
 )
 from db.models.ateliers_participation import StatutInscription, StatutPresence
 from desktop_app.bilans import suppress
 from desktop_app.bilans.context import BilanContext, excluded_people
 from desktop_app.bilans.records import Chart, KeyFigure, Section, Table, Value
 
+MAX_BARS = 20  # a chart of more actions would not fit on a page
 COLUMNS = ("Action", "Thème", "Axe", "Séances", "Heures", "Inscrits", "Participants uniques", "Présences",
            "Taux d'assiduité", "Satisfaction (sur 5)", "Liste d'attente")
 
@@ -51,19 +54,19 @@ def compute(ctx: BilanContext) -> Section:
             .where(AtelierInscription.action_id.in_(ids), AtelierInscription.person_id.not_in(excluded_people()))
             .group_by(AtelierInscription.action_id, AtelierInscription.statut)):
         regs[aid][statut] = int(n)
-    present = and_(AtelierPresence.statut == StatutPresence.PRESENT,
-                   AtelierPresence.person_id.not_in(excluded_people()))
-    pres = {aid: (int(n), int(u)) for aid, n, u in s.execute(
-        select(AtelierSeance.action_id, func.count(), func.count(func.distinct(AtelierPresence.person_id)))
-        .join(AtelierPresence, AtelierPresence.seance_id == AtelierSeance.id)
-        .where(held, present).group_by(AtelierSeance.action_id))}
-    registered = dict(s.execute(
-        select(AtelierSeance.action_id, func.count())
-        .join(AtelierPresence, AtelierPresence.seance_id == AtelierSeance.id)
-        .join(AtelierInscription, and_(AtelierInscription.action_id == AtelierSeance.action_id,
-                                       AtelierInscription.person_id == AtelierPresence.person_id,
-                                       AtelierInscription.statut == StatutInscription.INSCRIT))
-        .where(held, present).group_by(AtelierSeance.action_id)).all())
+    # One pass over the presences: (action, person, presences) pairs, then per action the
+    # people (pairs), the presences and those of registered people; archived files excluded.
+    pairs = (select(AtelierSeance.action_id.label("aid"), AtelierPresence.person_id.label("pid"),
+                    func.count().label("n"))
+             .join(AtelierPresence, AtelierPresence.seance_id == AtelierSeance.id)
+             .where(held, AtelierPresence.statut == StatutPresence.PRESENT)
+             .group_by(AtelierSeance.action_id, AtelierPresence.person_id).subquery("pairs"))
+    registered_n = case((AtelierInscription.statut == StatutInscription.INSCRIT, pairs.c.n), else_=0)
+    per_action = {aid: (int(n), int(u), int(r or 0)) for aid, n, u, r in s.execute(
+        select(pairs.c.aid, func.sum(pairs.c.n), func.count(), func.sum(registered_n))
+        .outerjoin(AtelierInscription, and_(AtelierInscription.action_id == pairs.c.aid,
+                                            AtelierInscription.person_id == pairs.c.pid))
+        .where(pairs.c.pid.not_in(excluded_people())).group_by(pairs.c.aid))}
     sat = {aid: (float(avg), int(n)) for aid, avg, n in s.execute(
         select(AtelierSeance.action_id, func.avg(AtelierSatisfaction.note), func.count())
         .join(AtelierSatisfaction, AtelierSatisfaction.seance_id == AtelierSeance.id)
@@ -72,15 +75,14 @@ def compute(ctx: BilanContext) -> Section:
         select(AtelierSatisfaction.note, func.count())
         .join(AtelierSeance, AtelierSeance.id == AtelierSatisfaction.seance_id)
         .where(held).group_by(AtelierSatisfaction.note)).all())
-    unique_all = s.scalar(select(func.count(func.distinct(AtelierPresence.person_id)))
-                          .join(AtelierSeance, AtelierSeance.id == AtelierPresence.seance_id)
-                          .where(held, present)) or 0
+    unique_all = s.scalar(select(func.count()).select_from(Person).where(
+        Person.statut != StatutPersonne.ARCHIVE, ctx.present(Person.id))) or 0
     rows = []
     for aid, titre, theme, axe in sorted(actions, key=lambda a: (a[1].casefold(), a[0])):
         n_seances, hours = seances[aid]
         inscrits = regs[aid].get(StatutInscription.INSCRIT, 0)
-        presences, unique = pres.get(aid, (0, 0))
-        rate = round(100 * registered.get(aid, 0) / (inscrits * n_seances), 1) if inscrits and n_seances else None
+        presences, unique, registered = per_action.get(aid, (0, 0, 0))
+        rate = round(100 * registered / (inscrits * n_seances), 1) if inscrits and n_seances else None
         mean = round(sat[aid][0], 2) if aid in sat and sat[aid][1] >= ctx.seuil else None
         rows.append([titre, theme, axe, n_seances, round(hours, 2), inscrits, unique, presences, rate, mean,
                      regs[aid].get(StatutInscription.EN_ATTENTE, 0)])
@@ -109,8 +111,12 @@ def build(seuil: int, rows: list[list[Value]], unique_all: int, notes: dict[int,
         KeyFigure("Participants uniques", suppress.cell(unique_all, seuil)),
         KeyFigure("Présences", total_presences),
     )
-    charts = (Chart("presences", "bar", "Présences par action", tuple(c[0] for c in charts_data),
-                    tuple(float(c[1]) for c in charts_data)),) if rows else ()
+    top = sorted(charts_data, key=lambda c: (-c[1], c[0]))[:MAX_BARS]
+    top_labels = {c[0] for c in top}
+    shown = [c for c in charts_data if c[0] in top_labels]  # the table's order
+    note = f"Les {MAX_BARS} actions aux présences les plus nombreuses." if len(charts_data) > MAX_BARS else ""
+    charts = (Chart("presences", "bar", "Présences par action", tuple(c[0] for c in shown),
+                    tuple(float(c[1]) for c in shown), note),) if rows else ()
     notes_text = (
         "Seules les séances réalisées comptent : une séance annulée n'entre dans aucun chiffre.",
         "Participants uniques : une personne présente à plusieurs séances compte une fois ; "

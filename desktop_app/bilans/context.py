@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, select, union
+from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from db.enums import StatutPersonne
@@ -66,21 +66,25 @@ class BilanContext:
             cond = and_(cond, AtelierSeance.action_id.in_(self.action_ids))
         return cond
 
-    def presences(self) -> Select[Any]:
-        """(person_id) of every presence at a held séance of the period, in scope."""
-        return (select(AtelierPresence.person_id.label("person_id"))
-                .join(AtelierSeance, AtelierSeance.id == AtelierPresence.seance_id)
-                .where(self.held_seances(), AtelierPresence.statut == StatutPresence.PRESENT,
-                       AtelierPresence.person_id.not_in(excluded_people())))
+    def present(self, person_id: Any) -> Any:
+        """EXISTS: the person was present at a held séance of the period, in scope."""
+        return exists().where(AtelierPresence.person_id == person_id,
+                              AtelierPresence.statut == StatutPresence.PRESENT,
+                              AtelierSeance.id == AtelierPresence.seance_id, self.held_seances())
 
-    def visits(self) -> Select[Any]:
-        return (select(Visit.person_id.label("person_id"))
-                .where(Visit.date >= self.period.debut, Visit.date <= self.period.fin,
-                       Visit.person_id.not_in(excluded_people())))
+    def visited(self, person_id: Any) -> Any:
+        """EXISTS: the person had a visit or contact in the period."""
+        return exists().where(Visit.person_id == person_id, Visit.date >= self.period.debut,
+                              Visit.date <= self.period.fin)
 
-    def reached(self) -> Any:
+    def reached(self, person_id: Any) -> Any:
         """The people reached: present at a held séance, or visited (whole-service bilan
-        only: visits are funded by no financeur line). A subquery of distinct ``person_id``."""
+        only: visits are funded by no financeur line). Driven from ``person`` (one index
+        probe per file), which is much cheaper than de-duplicating a year of visits."""
         if self.all_activities:
-            return union(self.visits(), self.presences()).subquery("reached")
-        return self.presences().distinct().subquery("reached")
+            return or_(self.visited(person_id), self.present(person_id))
+        return self.present(person_id)
+
+    @staticmethod
+    def counted(person_id: Any) -> Any:
+        return person_id.not_in(excluded_people())

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, exists, extract, func, or_, select
+from sqlalchemy import Integer, case, cast, exists, extract, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
 
+from db.enums import StatutPersonne
 from db.models import AidantLink, AtelierPresence, AtelierSeance, Person, Visit
 from db.models.ateliers import StatutSeance
 from db.models.ateliers_participation import StatutPresence
@@ -54,34 +55,40 @@ def _new_expr(ctx: BilanContext) -> Any:
     before_presence = exists().where(
         AtelierPresence.person_id == Person.id, AtelierPresence.statut == StatutPresence.PRESENT,
         seance.id == AtelierPresence.seance_id, seance.statut == StatutSeance.REALISEE, seance.debut < ctx.start)
-    return case((or_(before_visit, before_presence), 0), else_=1)
+    return case((before_visit, 0), (before_presence, 0), else_=1)  # CASE stops at the first match
 
 
 def compute(ctx: BilanContext) -> Section:
-    s = ctx.session
-    reached = ctx.reached()
+    """One statement: the reached people with their age computed once (a materialised CTE),
+    then the cube of the breakdowns and the communes, read from it together."""
     age = age_expr(ctx)
     gir = case((Person.gir.is_(None), 2), (Person.gir <= 4, 0), else_=1)
     alone = case((Person.vit_seul.is_(True), 0), (Person.vit_seul.is_(False), 1), else_=2)
     aidant = case((exists().where(AidantLink.aidant_id == Person.id), 0), else_=1)
-    keys = [Person.sexe, band_expr(age).label("band"), gir.label("girb"), alone.label("alone"),
-            aidant.label("aidant"), _new_expr(ctx).label("new")]
-    cube = (select(*keys, func.count(), func.sum(age), func.count(age))
-            .join(reached, reached.c.person_id == Person.id)
-            .group_by(*keys))
+    r = (select(Person.commune_insee.label("insee"), Person.commune_nom.label("nom"), Person.sexe.label("sexe"),
+                age.label("a"), gir.label("girb"), alone.label("alone"), aidant.label("aidant"),
+                _new_expr(ctx).label("new"))
+         .where(Person.statut != StatutPersonne.ARCHIVE, ctx.reached(Person.id))
+         .cte("reached").prefix_with("MATERIALIZED"))
+    keys = [r.c.sexe, band_expr(r.c.a), r.c.girb, r.c.alone, r.c.aidant, r.c.new]
+    cube = select(literal("c"), *keys, null(), null(), func.count(), func.sum(r.c.a), func.count(r.c.a)).group_by(*keys)
+    per_commune = (select(literal("m"), *(null() for _ in keys), r.c.insee, func.min(r.c.nom), func.count(),
+                          null(), null()).group_by(r.c.insee))
     sex: dict[str, int] = defaultdict(int)
     dims: list[dict[int, int]] = [defaultdict(int) for _ in range(5)]
     total = age_sum = age_n = 0
-    for sexe, *codes, n, a_sum, a_n in s.execute(cube):
+    communes = []
+    for kind, sexe, *rest in ctx.session.execute(union_all(cube, per_commune)):
+        *codes, insee, nom, n, a_sum, a_n = rest
+        if kind == "m":
+            communes.append((insee, nom, int(n)))
+            continue
         sex[sexe if sexe in ("f", "h") else "i"] += n
         for d, code in zip(dims, codes, strict=True):
             d[int(code)] += n
         total += n
         age_sum += int(a_sum or 0)
         age_n += int(a_n or 0)
-    communes = s.execute(
-        select(Person.commune_insee, func.min(Person.commune_nom), func.count())
-        .join(reached, reached.c.person_id == Person.id).group_by(Person.commune_insee)).all()
     return build(ctx.seuil, total, sex, dims, age_sum, age_n, communes)
 
 

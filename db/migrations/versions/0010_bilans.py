@@ -1,4 +1,4 @@
-"""bilans: the coordinator's narrative of each bilan, and the index the bilan reads visits from
+"""bilans: the coordinator's narrative of each bilan, and the indexes the bilan reads visits and presences from
 
 Revision ID: 0010_bilans
 Revises: 0007_funding_links
@@ -33,10 +33,14 @@ def upgrade() -> None:
     with op.batch_alter_table('bilan_narrative', schema=None) as batch_op:
         batch_op.create_index('uq_bilan_narrative_bilan', ['periode_debut', 'periode_fin', 'perimetre'], unique=True)
     with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.create_index('ix_visit_bilan', ['date', 'person_id', 'mode', 'objet'], unique=False)
+        batch_op.create_index('ix_visit_bilan', ['date', 'mode', 'objet'], unique=False)
+    with op.batch_alter_table('atelier_presence', schema=None) as batch_op:
+        batch_op.create_index('ix_atelier_presence_bilan', ['person_id', 'statut', 'seance_id'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('atelier_presence', schema=None) as batch_op:
+        batch_op.drop_index('ix_atelier_presence_bilan')
     with op.batch_alter_table('visit', schema=None) as batch_op:
         batch_op.drop_index('ix_visit_bilan')
     with op.batch_alter_table('bilan_narrative', schema=None) as batch_op:

@@ -87,7 +87,7 @@ def test_visits(data) -> None:  # type: ignore[no-untyped-def]
     assert figs["dont visites à domicile"] == 3
     assert figs["Personnes vues"] == M  # 4
     modes = _table(data, "visites", "modes")["lignes"]
-    assert modes[:2] == [["Visite à domicile", 3, M], ["Téléphone", 2, M]]
+    assert modes == [["Visite à domicile", 3], ["Téléphone", 2], ["Permanence", 0], ["API Bus", 0], ["Visio", 0]]
     objets = {r[0]: r[1] for r in _table(data, "visites", "objets")["lignes"]}
     assert (objets["Suivi"], objets["Évaluation"], objets["Convivialité"], objets["Répit"]) == (3, 1, 1, 0)
 
