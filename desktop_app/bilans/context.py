@@ -84,7 +84,3 @@ class BilanContext:
         if self.all_activities:
             return or_(self.visited(person_id), self.present(person_id))
         return self.present(person_id)
-
-    @staticmethod
-    def counted(person_id: Any) -> Any:
-        return person_id.not_in(excluded_people())

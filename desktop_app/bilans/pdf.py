@@ -252,6 +252,8 @@ def write(b: Bilan, path: Path | str, logo: str = "", printed: dt.date | None = 
     printed = printed or dt.date.today()
     title = f"Bilan d'activité {b.periode.label}"
     doc = document(path, title)
+    if b.scope.financeur_nom:
+        title += f" — {b.scope.financeur_nom}"
     story = cover(b, logo, printed)
     st = styles()
     story += [Paragraph("Chiffres clés", st["H1"]), Paragraph(_escape(f"{b.scope.label} — {b.periode.label}"),

@@ -76,7 +76,7 @@ def pie(chart: Chart, width: float = WIDTH) -> Drawing:
     legend.columnMaximum = 8
     legend.dxTextSpace = 4
     legend.colorNamePairs = [
-        (SERIES[i % len(SERIES)], f"{_short(lab, 26)} : {number_fr(100 * v / total, 0)} %")
+        (SERIES[i % len(SERIES)], f"{_short(lab, 34)} : {number_fr(100 * v / total, 0)} %")
         for i, (lab, v) in enumerate(zip(chart.labels, chart.values, strict=True))
     ]
     d.add(legend)

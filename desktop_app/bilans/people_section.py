@@ -93,16 +93,20 @@ def compute(ctx: BilanContext) -> Section:
 
 
 def _table(key: str, title: str, labels: tuple[str, ...], counts: list[int], total: int,
-           seuil: int) -> tuple[Table, Chart | None, list[Value]]:
+           seuil: int) -> tuple[Table, list[Value]]:
     cells, shown_total = suppress.breakdown(counts, total, seuil)
     table = Table(key, title, ("Catégorie", "Personnes"), tuple((lab, c) for lab, c in zip(labels, cells, strict=True)),
                   ("Total", shown_total), (4, 1.5))
-    return table, None, cells
+    return table, cells
 
 
-def _chart(key: str, kind: str, title: str, labels: tuple[str, ...], cells: list[Value]) -> Chart:
+def _chart(key: str, kind: str, title: str, labels: tuple[str, ...], cells: list[Value]) -> Chart | None:
+    """The chart of a breakdown, without its masked categories; none at all when most of them
+    are masked (a chart of what little is left would mislead)."""
     shown = [(lab, float(c)) for lab, c in zip(labels, cells, strict=True) if isinstance(c, int) and c > 0]
-    left_out = any(isinstance(c, str) for c in cells)
+    left_out = sum(isinstance(c, str) for c in cells)
+    if not shown or left_out > len(shown):
+        return None
     note = "Les catégories de petits effectifs (masquées) ne sont pas représentées." if left_out else ""
     return Chart(key, kind, title, tuple(lab for lab, _ in shown), tuple(v for _, v in shown), note)
 
@@ -128,11 +132,12 @@ def build(seuil: int, total: int, sex: dict[str, int], dims: list[dict[int, int]
     ]
     published: dict[str, list[Value]] = {}
     for key, title, labels, counts, kind in specs:
-        table, _c, cells = _table(key, title, labels, counts, total, seuil)
+        table, cells = _table(key, title, labels, counts, total, seuil)
         tables.append(table)
         published[key] = cells
-        if kind:
-            charts.append(_chart(key, kind, title, labels, cells))
+        chart = _chart(key, kind, title, labels, cells) if kind else None
+        if chart is not None:
+            charts.append(chart)
     tables.append(_communes_table(communes, total, seuil))
     tables.append(_departements_table(communes, total, seuil))
     shown_total = suppress.cell(total, seuil)

@@ -130,10 +130,10 @@ def section_card(section: Section) -> Card:
             grid.addWidget(chart_view(chart), i // 2, i % 2)
         card.body.addLayout(grid)
     for t in section.tables:
-        card.body.addWidget(title_label(t.title, "subsectionTitle"))
+        card.body.addWidget(title_label(t.title, "columnTitle"))
         card.body.addWidget(table_widget(t))
     for heading, text in section.paragraphs:
-        card.body.addWidget(title_label(heading, "subsectionTitle"))
+        card.body.addWidget(title_label(heading, "columnTitle"))
         card.body.addWidget(muted_label(text, "body"))
     for note in section.notes:
         card.body.addWidget(muted_label(note))

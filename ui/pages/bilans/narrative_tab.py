@@ -33,11 +33,12 @@ class NarrativeTab(QScrollArea):
         self.edits: dict[str, QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
         for key, label in FIELDS:
-            layout.addWidget(title_label(tr(label), "subsectionTitle"))
+            layout.addWidget(title_label(tr(label), "columnTitle"))
             edit = QPlainTextEdit()
             edit.setPlaceholderText(HINTS[key])
             edit.setAccessibleName(tr(label))
             edit.setMinimumHeight(90)
+            edit.setMaximumHeight(150)
             layout.addWidget(edit)
             error = QLabel()
             error.setObjectName("fieldError")

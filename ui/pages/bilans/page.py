@@ -69,7 +69,8 @@ class BilansPage(Page):
         self.pdf_view = QPdfView()
         self.pdf_view.setDocument(self.pdf_doc)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.pdf_view.setZoomFactor(1.0)  # a page at its printed size, scrolled page after page
         self.pdf_view.setAccessibleName(tr("Aperçu du bilan PDF"))
         self.tabs.addTab(self.figures, tr("Chiffres"))
         self.tabs.addTab(self.narrative, tr("Récit"))
