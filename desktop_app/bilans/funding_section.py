@@ -58,5 +58,5 @@ def compute(ctx: BilanContext) -> Section:
     chart = Chart("financeurs", "pie", "Financements obtenus par financeur",
                   tuple(r[0] for r in obtained_by), tuple(_eur(r[1]) for r in obtained_by))
     years_label = ", ".join(str(y) for y in years)
-    return Section("financements", "Financements", figures, (summary, detail), (chart,) if chart.values else (),
+    return Section("financements", "Financements", figures, (summary, detail), (chart,) if len(chart.values) > 1 else (),
                    notes=(f"Lignes de financement des années {years_label}, montants en euros.",))

@@ -12,7 +12,16 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Image, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from desktop_app.bilans.display import figure_fr, value_fr
@@ -223,7 +232,9 @@ def _tables(tables: tuple[BilanTable, ...]) -> list[Flowable]:
 
 def section(sec: Section) -> list[Flowable]:
     st = styles()
-    out: list[Flowable] = [PageBreak(), Paragraph(_escape(sec.title), st["H1"])]
+    # a section with only a remark (e.g. visits in a financeur's bilan) does not take a page
+    brk = PageBreak() if sec.figures or sec.tables or sec.paragraphs else CondPageBreak(50 * mm)
+    out: list[Flowable] = [brk, Paragraph(_escape(sec.title), st["H1"])]
     if sec.figures:
         out += [figures_grid(sec.figures), Spacer(1, 4 * mm)]
     charts = [drawing(c) for c in sec.charts if c.values]

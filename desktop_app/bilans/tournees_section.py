@@ -43,6 +43,9 @@ def compute(ctx: BilanContext) -> Section:
         rows.append((st.convention.commune_nom, st.convention.commune_insee, len(done),
                      sum(line.presents for line in done), sum(line.transportes for line in done),
                      st.personnes_uniques))
+    if not rows:
+        return Section("tournees", TITLE, notes=(
+            f"Aucune convention de tournée {annee} n'est financée par ce financeur.",))
     rows.sort(key=lambda r: (r[0], r[1]))
     table = Table("communes_tournees", "Communes desservies (conventions financées)",
                   ("Commune", "Code INSEE", "Passages réalisés", "Présences", "Prises en charge", "Personnes uniques"),
@@ -54,7 +57,7 @@ def compute(ctx: BilanContext) -> Section:
         KeyFigure("Passages réalisés", sum(r[2] for r in rows)),
         KeyFigure("Présences", sum(r[3] for r in rows)),
     )
-    return Section("tournees", TITLE, figures, (table,) if rows else (), notes=_notes())
+    return Section("tournees", TITLE, figures, (table,), notes=_notes())
 
 
 def _notes() -> tuple[str, ...]:
