@@ -35,7 +35,7 @@ def compute(ctx: BilanContext) -> Section:
                    tuple((nom, annee, action, axe or "", STATUT_FINANCEMENT.get(statut, statut), _eur(Decimal(m)))
                          for nom, annee, action, axe, statut, m in lines),
                    ("Total", "", "", "", "", _eur(sum((Decimal(r[5]) for r in lines), Decimal(0)))),
-                   (2.6, 0.8, 4, 0.7, 1.1, 1.5), ("", "y", "", "", "", "€"))
+                   (2.5, 1.0, 3.7, 0.6, 1.3, 1.5), ("", "y", "", "", "", "€"))
     names = sorted(per)
     totals = {st: sum((per[n][st] for n in names), Decimal(0)) for st in STATUSES}
     summary = Table("par_financeur", "Montants par financeur et statut",

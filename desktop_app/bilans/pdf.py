@@ -270,8 +270,10 @@ def write(b: Bilan, path: Path | str, logo: str = "", printed: dt.date | None = 
     story += [Paragraph("Chiffres clés", st["H1"]), Paragraph(_escape(f"{b.scope.label} — {b.periode.label}"),
                                                                st["Small"]),
               Spacer(1, 3 * mm), figures_grid(b.summary), Spacer(1, 6 * mm)]
+    # sections reduced to a remark (out of this financeur's scope) go last, sharing a page
+    ordered = sorted(b.sections, key=lambda sec: not (sec.figures or sec.tables or sec.paragraphs))
     story.append(Paragraph("Sommaire", st["H2"]))
-    story += [Paragraph(f"{i}. {_escape(sec.title)}", st["Body"]) for i, sec in enumerate(b.sections, 1)]
-    for sec in b.sections:
+    story += [Paragraph(f"{i}. {_escape(sec.title)}", st["Body"]) for i, sec in enumerate(ordered, 1)]
+    for sec in ordered:
         story += section(sec)
     doc.build(story, canvasmaker=numbered_canvas(f"{b.service_nom} — {title}"))
