@@ -31,6 +31,7 @@ REGISTRY: dict[str, Setting] = {
     for s in [
         Setting("service.nom", str, "CCAS de démonstration", "Nom du service"),
         Setting("service.adresse", str, "", "Adresse du service"),
+        Setting("service.logo", str, "", "Logo du service (fichier PNG ou JPEG, imprimé sur les bilans)"),
         Setting("veille.semaines", int, 6, "Veille : alerte après combien de semaines sans contact", 1, 52),
         Setting("bilan.seuil_petits_effectifs", int, 5, "Bilans : seuil de masquage des petits effectifs", 1, 20),
         Setting("rgpd.retention_mois", int, 24, "Conservation en base active après le dernier contact (mois)", 6, 120),

@@ -9,6 +9,7 @@ from db.models.ateliers_participation import (
     AtelierSatisfaction,
 )
 from db.models.audit import AuditEntry
+from db.models.bilans import BilanNarrative
 from db.models.funding_links import ActionFunding, ConventionFunding
 from db.models.partners import FundingLine, Partner, PartnerContact, PartnerRole
 from db.models.people import AidantLink, Person
@@ -40,6 +41,7 @@ __all__ = [
     "AtelierTheme",
     "AuditEntry",
     "BenevoleAssignment",
+    "BilanNarrative",
     "CommuneConvention",
     "ConventionFunding",
     "FundingLine",

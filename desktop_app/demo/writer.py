@@ -16,6 +16,7 @@ from db.models import AidantLink, Person
 from desktop_app.app import Escale
 from desktop_app.demo.accounts import populate_accounts
 from desktop_app.demo.ateliers import populate_ateliers
+from desktop_app.demo.funding_links import populate_funding_links
 from desktop_app.demo.generator import DemoGenerator
 from desktop_app.demo.partners import populate_partners
 from desktop_app.demo.people import Row
@@ -64,7 +65,8 @@ def write_demo_database(path: str | Path, people: int = 300, seed: int = 1, forc
         with app.db.uow() as session:
             stats = write_people(session, DemoGenerator(people, seed))
         lines = [stats.summary(target)]
-        for populate in (populate_partners, populate_visits, populate_ateliers, populate_tournees, populate_accounts,
+        for populate in (populate_partners, populate_visits, populate_ateliers, populate_tournees, populate_funding_links,
+                         populate_accounts,
                          populate_rgpd):
             lines.append(populate(app.db, seed, REFERENCE_DATE))
     finally:

@@ -20,10 +20,12 @@ from ui.i18n import tr
 from ui.pages.accounts.page import AccountsPage
 from ui.pages.ateliers.page import AteliersPage
 from ui.pages.audit.page import AuditPage
+from ui.pages.bilans.page import BilansPage
 from ui.pages.home import HomePage
 from ui.pages.keys import (
     ACCUEIL,
     ATELIERS,
+    BILANS,
     COMPTES,
     CONSERVATION,
     JOURNAL,
@@ -68,6 +70,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
         PageSpec(TRAJETS, tr("Trajets"), "bus", TrajetsPage, Perm.TRAJETS),
         PageSpec(PARTENAIRES, tr("Partenaires"), "link", PartnersPage, Perm.PARTNERS_READ),
+        PageSpec(BILANS, tr("Bilans"), "award", BilansPage, Perm.BILANS),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
         PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
