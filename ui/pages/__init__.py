@@ -35,8 +35,8 @@ from ui.pages.keys import (
     PERSONNES,
     SAUVEGARDES,
     TOURNEES,
-    VEILLE,
     TRAJETS,
+    VEILLE,
 )
 from ui.pages.my_account import MyAccountPage
 from ui.pages.partners.page import PartnersPage
@@ -45,8 +45,8 @@ from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.settings.page import SettingsPage
 from ui.pages.tournees.page import TourneesPage
-from ui.pages.visits.veille_page import VeillePage
 from ui.pages.trajets.page import TrajetsPage
+from ui.pages.visits.veille_page import VeillePage
 from ui.widgets.common import Page
 
 
