@@ -24,6 +24,8 @@ from desktop_app.notice import NoticeService
 from desktop_app.partners.funding import FundingService
 from desktop_app.partners.service import PartnersService
 from desktop_app.people.service import PeopleService
+from desktop_app.planning.moves import MoveService
+from desktop_app.planning.service import PlanningService
 from desktop_app.retention import RetentionService
 from desktop_app.rights import RightsService
 from desktop_app.security.accounts import AccountService
@@ -74,6 +76,8 @@ class Escale:
     partners: PartnersService
     funding: FundingService
     ateliers: AteliersService
+    planning: PlanningService
+    moves: MoveService
 
     @classmethod
     def open(cls, url: str, passphrase: str | None = None, purge_journal: bool = True) -> Escale:
@@ -92,7 +96,7 @@ class Escale:
             notice=NoticeService(db, settings),
             visits=VisitsService(db), veille=veille, accueil=AccueilService(db, veille),
             timeline=TimelineService(db), partners=PartnersService(db), funding=FundingService(db),
-            ateliers=AteliersService(db),
+            ateliers=AteliersService(db), planning=PlanningService(db), moves=MoveService(db),
         )
         if purge_journal:  # the journal keeps 12 months (setting); older entries go at opening
             try:
