@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from db.engine import sqlite_path
 from db.migrate import DatabaseTooNew
-from desktop_app import __version__, cli_rgpd
+from desktop_app import __version__, cli_planning, cli_rgpd
 from desktop_app.app import Escale, resolve_database_url
 from desktop_app.errors import DomainError
 
@@ -91,7 +91,8 @@ def _register_rgpd(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     _HANDLERS.update(cli_rgpd.HANDLERS)
 
 
-_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit, _register_rgpd]  # type: ignore[type-arg]
+_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit, _register_rgpd, cli_planning.register]  # type: ignore[type-arg]
+_HANDLERS["planning"] = cli_planning.run
 
 
 def open_app(db: str | None) -> Escale:
