@@ -112,10 +112,10 @@ def test_temporary_password_must_be_replaced(qtbot, qt_app, app, actor) -> None:
 
 EXPECTED_PAGES = {
     "admin": ["Comptes", "Journal", "Sauvegardes", "Mon compte"],
-    "coordinatrice": ["Accueil", "Personnes", "Ateliers", "Tournées", "Comptes", "Conservation", "Journal", "Sauvegardes", "Mon compte"],
-    "intervenante": ["Accueil", "Personnes", "Ateliers", "Tournées", "Mon compte"],
-    "animateur": ["Ateliers", "Tournées", "Mon compte"],
-    "benevole": ["Accueil", "Personnes", "Mon compte"],
+    "coordinatrice": ["Accueil", "Personnes", "Ateliers", "Tournées", "Planning", "Comptes", "Conservation", "Journal", "Sauvegardes", "Mon compte"],
+    "intervenante": ["Accueil", "Personnes", "Ateliers", "Tournées", "Planning", "Mon compte"],
+    "animateur": ["Ateliers", "Tournées", "Planning", "Mon compte"],
+    "benevole": ["Accueil", "Personnes", "Planning", "Mon compte"],
     "chauffeur": ["Mon compte"],
 }
 

@@ -29,11 +29,13 @@ from ui.pages.keys import (
     JOURNAL,
     MON_COMPTE,
     PERSONNES,
+    PLANNING,
     SAUVEGARDES,
     TOURNEES,
 )
 from ui.pages.my_account import MyAccountPage
 from ui.pages.people.page import PeoplePage
+from ui.pages.planning.page import PlanningPage
 from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.tournees.page import TourneesPage
@@ -57,6 +59,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(PERSONNES, tr("Personnes"), "users", PeoplePage, Perm.PEOPLE_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
+        PageSpec(PLANNING, tr("Planning"), "clipboard", PlanningPage, Perm.PLANNING_READ),
         PageSpec(COMPTES, tr("Comptes"), "user-check", AccountsPage, Perm.ACCOUNTS),
         PageSpec(CONSERVATION, tr("Conservation"), "archive", RetentionPage, Perm.PEOPLE_ARCHIVE),
         PageSpec(JOURNAL, tr("Journal"), "activity", AuditPage, Perm.AUDIT_READ),
