@@ -61,7 +61,7 @@ class RecurringContact(Timestamped, Versioned, Base):
     jour_semaine: Mapped[int] = mapped_column(Integer)  # 0 = lundi … 6 = dimanche
     heure: Mapped[dt.time] = mapped_column(Time)
     duree_minutes: Mapped[int] = mapped_column(Integer, default=15)
-    mode: Mapped[str] = mapped_column(String(20), default="appel")
+    mode: Mapped[str] = mapped_column(String(20), default="telephone")  # db.enums.ModeContact
     date_debut: Mapped[dt.date] = mapped_column(Date)
     date_fin: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)

@@ -7,7 +7,8 @@ person, vehicle and place): O(n log n) over the items, not a comparison of every
 - a passage whose pick-up route starts before the vehicle is back from the previous one;
 - an item on a public holiday.
 
-Planned contacts without a time (a day only) take no slot and never overlap.
+Planned contacts without a time (a day only) take no slot and never overlap; two contacts
+already logged (visits made) are history, not a plan, and are not reported against each other.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from desktop_app.ateliers.schedule import holiday_name
 from desktop_app.formatting import date_fr
-from desktop_app.planning.records import ConflictKind, Kind, PlanningConflict, PlanningItem
+from desktop_app.planning.records import ConflictKind, Kind, PlanningConflict, PlanningItem, Source
 
 
 def _hm(moment: dt.datetime) -> str:
@@ -67,6 +68,8 @@ def find(items: Iterable[PlanningItem], holidays: bool = True) -> list[PlanningC
     for group in by_person.values():
         group.sort(key=lambda i: i.start)
         for a, b in _sweep(group):
+            if a.source == b.source == Source.VISIT:  # two contacts already logged: history, not a plan
+                continue
             name = _common_name(a, b)
             out.append(PlanningConflict(
                 ConflictKind.PERSON,

@@ -16,7 +16,7 @@ from desktop_app.ateliers.schedule import holiday_name
 from desktop_app.errors import NotFound
 from desktop_app.formatting import long_date_fr
 from desktop_app.planning import conflicts, ics
-from desktop_app.planning.records import MoveResult, PlanningFilter, PlanningItem
+from desktop_app.planning.records import MoveResult, PlanningFilter, PlanningItem, Source
 from desktop_app.planning.service import PlanningService
 from desktop_app.reports.a_prevenir import CallSheet, write_calls
 from desktop_app.reports.planning_semaine import WeekEntry, WeekSheet, write_week
@@ -29,8 +29,19 @@ def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def horaire(item: PlanningItem) -> str:
-    return "journée" if item.all_day else f"{item.start:%H:%M}–{item.end:%H:%M}"
+def horaire(item: PlanningItem, day: dt.date | None = None) -> str:
+    """« 14:00–16:00 »; for an item over several days, what it takes of ``day``."""
+    if item.all_day:
+        return "journée"
+    day = day or item.start.date()
+    starts, ends = item.start.date() == day, (item.end - dt.timedelta(seconds=1)).date() == day
+    if starts and ends:
+        return f"{item.start:%H:%M}–{item.end:%H:%M}"
+    if starts:
+        return "journée" if item.start.time() == dt.time() else f"dès {item.start:%H:%M}"
+    if ends and item.end.time() != dt.time():
+        return f"jusqu'à {item.end:%H:%M}"
+    return "journée"
 
 
 def slot_text(start: dt.datetime, end: dt.datetime) -> str:
@@ -71,13 +82,20 @@ class PlanningExports:
         flt = flt or PlanningFilter()
         items = [i for i in everything if flt.accepts(i)]
         entries = []
+        planned: dict[dt.date, list[str]] = {}
         for i in items:
+            if i.source == Source.PLANNED:  # one line per day for the contacts due, not one each
+                planned.setdefault(i.start.date(), []).append(i.title.split(" — ", 1)[-1])
+                continue
             detail = " · ".join(x for x in (", ".join(i.who), i.place or i.commune or "", i.vehicle or "") if x)
             first = max(i.start.date(), monday)
             last = min((i.end - dt.timedelta(seconds=1)).date(), sunday)
             for n in range((last - first).days + 1):  # an absence over several days shows each day
-                entries.append(WeekEntry(first + dt.timedelta(days=n), horaire(i), str(i.kind), i.title, detail))
-        entries.sort(key=lambda e: (e.day, (e.horaire == "journée" and "") or e.horaire))
+                day = first + dt.timedelta(days=n)
+                entries.append(WeekEntry(day, horaire(i, day), str(i.kind), i.title, detail))
+        for day, names in planned.items():
+            entries.append(WeekEntry(day, "journée", "contact", f"Contacts prévus ({len(names)})", ", ".join(names)))
+        entries.sort(key=lambda e: (e.day, "" if e.horaire == "journée" else e.horaire))
         days = [monday + dt.timedelta(days=n) for n in range(7)]
         holidays = {d: name for d in days if (name := holiday_name(d))}
         sheet = WeekSheet(self.settings.get("service.nom"), monday, entries, holidays,

@@ -149,7 +149,7 @@ class RecurringInput:
     jour_semaine: int | None = 0
     heure: str | dt.time | None = "10:00"
     duree_minutes: str | int | None = 15
-    mode: str = "appel"
+    mode: str = "telephone"  # db.enums.ModeContact
     date_debut: str | dt.date | None = None
     date_fin: str | dt.date | None = None
     note: str | None = None

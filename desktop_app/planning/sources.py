@@ -41,7 +41,7 @@ from desktop_app.security import scope
 from desktop_app.security.permissions import Perm, can
 from desktop_app.visits.names import person_name
 
-MODES = {"visite": "Visite", "appel": "Appel", "permanence": "Permanence", "bus": "Bus", "visio": "Visio"}
+MODES = {"domicile": "Visite", "telephone": "Appel", "permanence": "Permanence", "bus": "Bus", "visio": "Visio"}
 
 
 def _day_start(day: dt.date) -> dt.datetime:

@@ -85,7 +85,7 @@ def clean_recurring(data: RecurringInput) -> dict[str, Any]:
     if debut and fin and fin < debut:
         errors.append(("date_fin", "La date de fin doit être après le premier jour."))
     note = _field(errors, "note", clean_multiline, data.note, 2000)
-    mode = (data.mode or "appel").strip() or "appel"
+    mode = (data.mode or "telephone").strip() or "telephone"
     collect(errors)
     return {"person_id": data.person_id, "user_id": user_id, "benevole_id": benevole_id,
             "frequence": data.frequence, "jour_semaine": int(jour or 0), "heure": heure, "duree_minutes": duree,

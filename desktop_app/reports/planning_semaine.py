@@ -55,7 +55,7 @@ def write_week(sheet: WeekSheet, path: Path | str) -> None:
         if d in sheet.holidays:
             text += f"<br/><font size=7>férié : {escape(sheet.holidays[d])}</font>"
         header.append(Paragraph(text, st["CellBold"]))
-    cells = []
+    by_day: list[list[Paragraph]] = []
     for d in days:
         paras = []
         for e in (x for x in sheet.entries if x.day == d):
@@ -64,16 +64,22 @@ def write_week(sheet: WeekSheet, path: Path | str) -> None:
                 f"<font color='{colour}'><b>{escape(e.horaire)}</b></font> {escape(e.title)}"
                 + (f"<br/><font size=7 color='#5B6B78'>{escape(e.detail)}</font>" if e.detail else ""),
                 st["Small"]))
-            paras.append(Spacer(1, 1.5 * mm))
-        cells.append(paras or [Paragraph("—", st["Small"])])
+        by_day.append(paras or [Paragraph("—", st["Small"])])
+    # One table row per rank of entry, so a busy week continues on the next page
+    # (the day header repeats) instead of overflowing one giant row.
+    rows = [[col[k] if k < len(col) else "" for col in by_day] for k in range(max(len(c) for c in by_day))]
     width = (landscape(A4)[0] - 20 * mm) / 7
-    table = Table([header, cells], colWidths=[width] * 7, repeatRows=1)
+    table = Table([header, *rows], colWidths=[width] * 7, repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.4, RULE),
+        ("INNERGRID", (0, 0), (-1, 0), 0.4, RULE),
+        *[("LINEBEFORE", (i, 0), (i, -1), 0.4, RULE) for i in range(1, 7)],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        *[("BACKGROUND", (i, 1), (i, 1), colors.HexColor("#F6F1E7")) for i, d in enumerate(days)
+        ("TOPPADDING", (0, 1), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5),
+        *[("BACKGROUND", (i, 1), (i, -1), colors.HexColor("#F6F1E7")) for i, d in enumerate(days)
           if d in sheet.holidays or d.weekday() >= 5],
     ]))
     story = [Paragraph(escape(title), st["H1"]), table]

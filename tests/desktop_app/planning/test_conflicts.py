@@ -42,6 +42,8 @@ def test_touching_items_do_not_conflict_and_all_day_contacts_take_no_slot() -> N
     b = item(Source.VISIT, 2, at(11), at(12), who_keys=("u:1",))
     c = item(Source.PLANNED, 3, at(0), at(0, day=DAY + dt.timedelta(days=1)), who_keys=("u:1",), all_day=True)
     assert conflicts.find([a, b, c]) == []
+    logged = item(Source.VISIT, 4, at(10, 30), at(11, 30), who_keys=("u:1",))
+    assert conflicts.find([a, logged]) == []  # two visits already made: history, not a plan
 
 
 def test_absent_agent_and_unavailable_vehicle() -> None:
@@ -90,7 +92,7 @@ def test_public_holiday() -> None:
 
 def test_sweep_scales_linearly_enough() -> None:
     """10,000 back-to-back items of one agent: no conflict, found quickly (no pairwise scan)."""
-    many = [item(Source.VISIT, i, at(8) + dt.timedelta(minutes=30 * i), at(8) + dt.timedelta(minutes=30 * i + 30),
+    many = [item(Source.RECURRING, i, at(8) + dt.timedelta(minutes=30 * i), at(8) + dt.timedelta(minutes=30 * i + 30),
                  who_keys=("u:1",)) for i in range(10_000)]
     assert [c for c in conflicts.find(many, holidays=False)] == []
 

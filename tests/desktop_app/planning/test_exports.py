@@ -65,8 +65,9 @@ def test_week_pdf(app, actor, world, tmp_path, db_url, capsys) -> None:  # type:
     text = pdf_text(out)
     assert "Planning de la semaine du 08/03/2027 au 14/03/2027" in text
     assert "Mardi 09/03" in text and "14:00–16:00 Atelier mémoire" in text
-    assert "Bus Aniane" in text and "Contact prévu — VIDAL Yvette" in text
-    assert text.count("Indisponible — Minibus 1 (Garage)") == 2  # Thursday and Friday
+    assert "Bus Aniane" in text and "Contacts prévus (1) VIDAL Yvette" in text
+    assert "dès 08:00 Indisponible — Minibus 1 (Garage)" in text  # Thursday
+    assert "jusqu'à 18:00 Indisponible — Minibus 1 (Garage)" in text  # Friday
     reader = PdfReader(out)
     box = reader.pages[0].mediabox
     assert float(box.width) > float(box.height)  # landscape

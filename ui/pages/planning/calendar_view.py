@@ -314,7 +314,7 @@ class CalendarView(QWidget):
         p.setPen(colours.TEXT)
         inner = rect.adjusted(6, 1, -3, -1)
         width = int(inner.width())
-        if width < 8:
+        if width < 36:  # too narrow for a readable word: the colour and the tooltip say it
             return
         if self.mode == "mois" or item.all_day or rect.height() < 30:
             prefix = "" if item.all_day else f"{item.start:%H:%M} "

@@ -22,7 +22,7 @@ from ui.widgets.common import button
 from ui.widgets.fields import ChoiceField, DateField, TextField
 from ui.widgets.messages import ask
 
-MODES = [("Appel", "appel"), ("Visite à domicile", "visite"), ("Visio", "visio")]
+MODES = [("Appel téléphonique", "telephone"), ("Visite à domicile", "domicile"), ("Visio", "visio")]
 
 
 def _dt_text(value: dt.datetime | None) -> str:
