@@ -43,7 +43,7 @@ def populate_planning(db: Database, seed: int, reference_date: dt.date) -> str:
                                                              Passage.date >= reference_date).order_by(Passage.date)
                                   .limit(3)))
             if busy:  # servicing booked on a bus day: a conflict to settle
-                absences.append(Unavailability(vehicle_id=vid, debut=_at(busy[-1], 8), fin=_at(busy[-1], 12),
+                absences.append(Unavailability(vehicle_id=vid, debut=_at(busy[-1], 8), fin=_at(busy[-1], 15),
                                                motif="Révision au garage"))
             day = reference_date + dt.timedelta(days=rng.randrange(5, 40))
             absences.append(Unavailability(vehicle_id=vid, debut=_at(day, 8), fin=_at(day, 18),
@@ -69,4 +69,4 @@ def populate_planning(db: Database, seed: int, reference_date: dt.date) -> str:
                 note="Appel de convivialité : prendre des nouvelles, vérifier que rien ne manque.",
             ))
         s.add_all(contacts)
-    return f"{len(absences)} absences ou indisponibilités, {len(contacts)} contacts réguliers"
+    return f"Planning : {len(absences)} absences ou indisponibilités, {len(contacts)} contacts réguliers."

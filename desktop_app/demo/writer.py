@@ -66,7 +66,7 @@ def write_demo_database(path: str | Path, people: int = 300, seed: int = 1, forc
             stats = write_people(session, DemoGenerator(people, seed))
         lines = [stats.summary(target)]
         for populate in (populate_partners, populate_visits, populate_ateliers, populate_tournees, populate_accounts,
-                         populate_rgpd, populate_planning):
+                         populate_planning, populate_rgpd):
             lines.append(populate(app.db, seed, REFERENCE_DATE))
     finally:
         app.close()
