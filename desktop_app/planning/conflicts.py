@@ -18,12 +18,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from desktop_app.ateliers.schedule import holiday_name
-from desktop_app.formatting import date_fr
 from desktop_app.planning.records import ConflictKind, Kind, PlanningConflict, PlanningItem, Source
 
 
 def _hm(moment: dt.datetime) -> str:
-    return f"{moment:%H:%M}"
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def _dfr(day: dt.date) -> str:
+    """« 09/03/2027 » (formatted by hand: strftime is slow on thousands of conflicts)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def _sweep(items: Sequence[PlanningItem], busy: bool = False) -> Iterable[tuple[PlanningItem, PlanningItem]]:
@@ -63,7 +67,7 @@ def find(items: Iterable[PlanningItem], holidays: bool = True) -> list[PlanningC
                 seen_days[day] = holiday_name(day)
             if seen_days[day]:
                 out.append(PlanningConflict(
-                    ConflictKind.HOLIDAY, f"{date_fr(day)} est férié ({seen_days[day]}) : {item.title}",
+                    ConflictKind.HOLIDAY, f"{_dfr(day)} est férié ({seen_days[day]}) : {item.title}",
                     (item.key,), day))
     for group in by_person.values():
         group.sort(key=lambda i: i.start)
@@ -73,7 +77,7 @@ def find(items: Iterable[PlanningItem], holidays: bool = True) -> list[PlanningC
             name = _common_name(a, b)
             out.append(PlanningConflict(
                 ConflictKind.PERSON,
-                f"{name} est attendu·e à deux endroits le {date_fr(b.start.date())} à {_hm(b.start)} : "
+                f"{name} est attendu·e à deux endroits le {_dfr(b.start.date())} à {_hm(b.start)} : "
                 f"{a.title} / {b.title}", (a.key, b.key), b.start.date()))
     for group in by_vehicle.values():
         out += _vehicle_conflicts(group)
@@ -82,7 +86,7 @@ def find(items: Iterable[PlanningItem], holidays: bool = True) -> list[PlanningC
         for a, b in _sweep(group):
             out.append(PlanningConflict(
                 ConflictKind.ROOM,
-                f"{b.place} est réservé deux fois le {date_fr(b.start.date())} à {_hm(b.start)} : "
+                f"{b.place} est réservé deux fois le {_dfr(b.start.date())} à {_hm(b.start)} : "
                 f"{a.title} / {b.title}", (a.key, b.key), b.start.date()))
     out.sort(key=lambda c: (c.day, c.kind, c.keys))
     return out
@@ -106,7 +110,7 @@ def _vehicle_conflicts(group: list[PlanningItem]) -> list[PlanningConflict]:
         what = "indisponible" if Kind.ABSENCE in (a.kind, b.kind) else "sur deux passages"
         out.append(PlanningConflict(
             ConflictKind.VEHICLE,
-            f"{b.vehicle or a.vehicle} est {what} le {date_fr(b.start.date())} à {_hm(b.start)} : "
+            f"{b.vehicle or a.vehicle} est {what} le {_dfr(b.start.date())} à {_hm(b.start)} : "
             f"{a.title} / {b.title}", (a.key, b.key), b.start.date()))
     passages = sorted((i for i in group if i.kind == Kind.PASSAGE), key=lambda i: i.busy_start)
     for a, b in _sweep(passages, busy=True):

@@ -32,6 +32,11 @@ class Source(StrEnum):
     SEANCE = "seance"
     PASSAGE = "passage"
     ABSENCE = "absence"
+    VISIT_DAY = "visites"  # month view: the contacts made one day by one agent, counted
+    PLANNED_DAY = "prevus"  # month view: the contacts due one day, counted
+
+
+SUMMARIES = frozenset({Source.VISIT_DAY, Source.PLANNED_DAY})  # not movable, open the day
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,12 +27,25 @@ def _rule(frequence: str, jour: int, debut: dt.date, fin: dt.date | None) -> rru
     return rrule(WEEKLY, interval=interval, dtstart=start, until=until, byweekday=jour)
 
 
+def _aligned_start(frequence: str, jour: int, debut: dt.date, start: dt.date) -> dt.date:
+    """A first day for the rule, near ``start`` and with the same occurrences from there on:
+    rrule walks every occurrence from its first day, so a rule begun years ago would cost
+    a walk through years for each calendar page."""
+    first = debut + dt.timedelta(days=(jour - debut.weekday()) % 7)
+    if start <= first:
+        return debut
+    if frequence == "mensuelle":
+        return debut  # the rank of the weekday comes from the first day: kept as it is
+    step = 14 if frequence == "quinzaine" else 7
+    return first + dt.timedelta(days=((start - first).days // step) * step)
+
+
 def occurrences(frequence: str, jour: int, debut: dt.date, fin: dt.date | None,
                 start: dt.date, end: dt.date) -> Iterator[dt.date]:
     """The days of the rule between ``start`` and ``end`` (inclusive)."""
     if end < debut or (fin is not None and start > fin):
         return
-    rule = _rule(frequence, jour, debut, fin)
+    rule = _rule(frequence, jour, _aligned_start(frequence, jour, debut, start), fin)
     after = dt.datetime.combine(start, dt.time())
     before = dt.datetime.combine(end, dt.time(23, 59))
     for moment in rule.between(after, before, inc=True):

@@ -93,11 +93,12 @@ class PlanningService:
         self.db = db
 
     # ----- reading -------------------------------------------------------------------
-    def items(self, actor: Actor, start: dt.date, end: dt.date) -> list[PlanningItem]:
-        """Every item the actor may see between two days (inclusive)."""
+    def items(self, actor: Actor, start: dt.date, end: dt.date, summary: bool = False) -> list[PlanningItem]:
+        """Every item the actor may see between two days (inclusive); ``summary`` counts
+        the contacts made and due per day (the month view)."""
         require(actor, Perm.PLANNING_READ)
         with self.db.read() as s:
-            return sources.load(s, actor, start, end)
+            return sources.load(s, actor, start, end, summary)
 
     def view(self, actor: Actor, start: dt.date, end: dt.date, flt: PlanningFilter | None = None) -> PlanningView:
         everything = self.items(actor, start, end)

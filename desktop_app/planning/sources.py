@@ -67,13 +67,21 @@ class Names:
         return (name,), ((f"u:{uid}",) if uid else (f"n:{name.strip().casefold()}",))
 
 
-def load(s: Session, actor: Actor, start: dt.date, end: dt.date) -> list[PlanningItem]:
-    """Every item the actor may see between two days (inclusive), sorted by start."""
+def load(s: Session, actor: Actor, start: dt.date, end: dt.date, summary: bool = False) -> list[PlanningItem]:
+    """Every item the actor may see between two days (inclusive), sorted by start.
+
+    ``summary`` (the month view): the contacts made and the contacts due are counted per
+    day (and per agent for those made) instead of listed one by one — a busy service logs
+    hundreds a week, and the month shows where they fall, the week and day show them."""
     names = Names(s)
     items: list[PlanningItem] = []
     if can(actor, Perm.VISITS_READ):
-        items += _visits(s, actor, names, start, end)
-        items += _planned(s, actor, start, end)
+        if summary and scope.sees_all_people(actor):
+            items += _visits_per_day(s, names, start, end)
+            items += _planned_per_day(s, start, end)
+        else:
+            items += _visits(s, actor, names, start, end)
+            items += _planned(s, actor, start, end)
         items += _recurring(s, actor, names, start, end)
     if can(actor, Perm.ATELIERS_READ):
         items += _seances(s, names, start, end)
@@ -117,6 +125,39 @@ def _visits(s: Session, actor: Actor, names: Names, start: dt.date, end: dt.date
             person_id=r.person_id, all_day=r.heure is None, version_id=r.version_id,
         ))
     return out
+
+
+def _visits_per_day(s: Session, names: Names, start: dt.date, end: dt.date) -> list[PlanningItem]:
+    rows = s.execute(
+        select(Visit.date, VisitIntervenant.user_id, VisitIntervenant.person_id, func.count(Visit.id))
+        .outerjoin(VisitIntervenant, VisitIntervenant.visit_id == Visit.id)
+        .where(Visit.date.between(start, end))
+        .group_by(Visit.date, VisitIntervenant.user_id, VisitIntervenant.person_id)
+    ).all()
+    wanted = sorted({r[2] for r in rows if r[2] is not None})
+    benevoles = {pid: person_name(nom, prenom) for chunk in _chunks(wanted) for pid, nom, prenom in s.execute(
+        select(Person.id, Person.nom, Person.prenom).where(Person.id.in_(chunk)))}
+    out = []
+    for day, uid, pid, count in rows:
+        if uid is not None:
+            who, keys, sid = (names.users.get(uid, ""),), (f"u:{uid}",), uid
+        elif pid is not None:
+            who, keys, sid = (f"{benevoles.get(pid, '')} (bénévole)",), (f"p:{pid}",), -pid
+        else:
+            who, keys, sid = (), (), 0
+        title = f"{count} contact{'s' if count > 1 else ''}" + (f" — {who[0]}" if who else "")
+        out.append(PlanningItem(Kind.CONTACT, Source.VISIT_DAY, sid, _day_start(day),
+                                _day_start(day) + dt.timedelta(days=1), title, who, keys, all_day=True,
+                                occurrence=day))
+    return out
+
+
+def _planned_per_day(s: Session, start: dt.date, end: dt.date) -> list[PlanningItem]:
+    rows = s.execute(select(Person.next_contact_due, func.count(Person.id))
+                     .where(Person.next_contact_due.between(start, end)).group_by(Person.next_contact_due)).all()
+    return [PlanningItem(Kind.CONTACT, Source.PLANNED_DAY, 0, _day_start(day), _day_start(day) + dt.timedelta(days=1),
+                         f"{n} contact{'s' if n > 1 else ''} prévu{'s' if n > 1 else ''}", all_day=True, occurrence=day)
+            for day, n in rows]
 
 
 def _planned(s: Session, actor: Actor, start: dt.date, end: dt.date) -> list[PlanningItem]:

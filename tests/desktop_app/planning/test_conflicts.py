@@ -107,3 +107,13 @@ def test_absence_conflicting_with_a_seance_is_refused_until_confirmed(app, actor
     view = app.planning.view(actor, DAY, DAY)
     assert any(i.key == f"absence-{saved.id}" for i in view.items)
     assert any(c.kind == ConflictKind.PERSON for c in view.conflicts)
+
+
+def test_month_summary_counts_contacts_per_day(app, actor, world) -> None:  # type: ignore[no-untyped-def]
+    first, last = DAY - dt.timedelta(days=10), DAY + dt.timedelta(days=10)
+    items = app.planning.items(actor, first, last, summary=True)
+    counted = sorted((i.source, i.title, i.start.date()) for i in items if i.source in (Source.VISIT_DAY, Source.PLANNED_DAY))
+    assert counted == [(Source.PLANNED_DAY, "1 contact prévu", DAY + dt.timedelta(days=2)),
+                       (Source.VISIT_DAY, "1 contact", DAY - dt.timedelta(days=7))]
+    assert {i.source for i in items} >= {Source.SEANCE, Source.PASSAGE}
+    assert not any(i.source in (Source.VISIT, Source.PLANNED) for i in items)

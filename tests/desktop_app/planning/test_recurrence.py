@@ -63,3 +63,13 @@ def test_recurring_contact_in_the_calendar_and_the_veille(app, actor, world) -> 
     assert world.people[0] not in app.veille.planned_ids(actor, D(2027, 4, 1), D(2027, 4, 30))
     app.planning.delete_recurring(actor, saved.id)
     assert world.people[0] not in app.veille.planned_ids(actor, D(2027, 3, 14), D(2027, 3, 16))
+
+
+def test_expansion_started_near_the_window_gives_the_same_days() -> None:
+    """The rule is walked from near the window (speed); the days must not change."""
+    from dateutil.rrule import WEEKLY, rrule
+
+    for freq, interval in (("hebdomadaire", 1), ("quinzaine", 2)):
+        full = rrule(WEEKLY, interval=interval, dtstart=dt.datetime(2020, 1, 8), byweekday=2)
+        expected = [d.date() for d in full.between(dt.datetime(2027, 3, 1), dt.datetime(2027, 5, 31, 23), inc=True)]
+        assert list(occurrences(freq, 2, D(2020, 1, 6), None, D(2027, 3, 1), D(2027, 5, 31))) == expected

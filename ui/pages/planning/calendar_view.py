@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.ateliers.schedule import holiday_name
-from desktop_app.planning.records import PlanningItem
+from desktop_app.planning.records import SUMMARIES, PlanningItem
 from ui.pages.planning import colours
 from ui.pages.planning.layout import by_day, columns
 
@@ -92,6 +92,7 @@ class CalendarView(QWidget):
         self._more: list[tuple[QRectF, dt.date, int]] = []
         self._holidays: dict[dt.date, str] = {}
         self._dirty = True
+        self._elided: dict[tuple[str, int], str] = {}  # texts cut to a width, kept with the layout
         self._drag: _Drag | None = None
         self.font_small = QFont(self.font())
         self.font_small.setPointSizeF(max(7.5, self.font().pointSizeF() - 2))
@@ -176,6 +177,7 @@ class CalendarView(QWidget):
         if not self._dirty:
             return
         self._rects, self._more = [], []
+        self._elided.clear()
         if self.mode == "mois":
             self._layout_month()
         else:
@@ -249,7 +251,7 @@ class CalendarView(QWidget):
                 p.setFont(self.font_small)
                 p.setPen(colours.MUTED)
                 p.drawText(QRectF(x + 4, 18, cw - 8, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           self.fm.elidedText(f"Férié : {self._holidays[day]}", Qt.TextElideMode.ElideRight, int(cw - 8)))
+                           self._elide(f"Férié : {self._holidays[day]}", int(cw - 8)))
         p.setFont(self.font_small)
         for h in range(FIRST_HOUR, LAST_HOUR + 1):
             y = top + (h - FIRST_HOUR) * hh
@@ -294,7 +296,14 @@ class CalendarView(QWidget):
             label = f"{day.day}" + (" " + self._holidays[day] if day in self._holidays else "")
             p.drawText(QRectF(cell.x() + 5, cell.y() + 1, cell.width() - 10, MONTH_DAY - 2),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       self.fm.elidedText(label, Qt.TextElideMode.ElideRight, int(cell.width() - 10)))
+                       self._elide(label, int(cell.width() - 10)))
+
+    def _elide(self, text: str, width: int) -> str:
+        key = (text, width)
+        found = self._elided.get(key)
+        if found is None:
+            found = self._elided[key] = self.fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return found
 
     def _paint_item(self, p: QPainter, rect: QRectF, item: PlanningItem, faded: bool = False) -> None:
         colour = colours.KIND_COLOURS[item.kind]
@@ -318,12 +327,12 @@ class CalendarView(QWidget):
             return
         if self.mode == "mois" or item.all_day or rect.height() < 30:
             prefix = "" if item.all_day else f"{item.start:%H:%M} "
-            text = self.fm.elidedText(prefix + item.title, Qt.TextElideMode.ElideRight, width)
+            text = self._elide(prefix + item.title, width)
             p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             return
         p.setFont(self.font_bold)
         p.drawText(QRectF(inner.x(), inner.y(), inner.width(), 15), Qt.AlignmentFlag.AlignLeft,
-                   self.fm.elidedText(f"{item.start:%H:%M}–{item.end:%H:%M}", Qt.TextElideMode.ElideRight, width))
+                   self._elide(f"{item.start:%H:%M}–{item.end:%H:%M}", width))
         p.setFont(self.font_small)
         lines = [item.title, ", ".join(item.who), item.place or item.commune or "", item.vehicle or ""]
         y = inner.y() + 15
@@ -331,7 +340,7 @@ class CalendarView(QWidget):
             if y + 14 > inner.bottom():
                 break
             p.drawText(QRectF(inner.x(), y, inner.width(), 14), Qt.AlignmentFlag.AlignLeft,
-                       self.fm.elidedText(line, Qt.TextElideMode.ElideRight, width))
+                       self._elide(line, width))
             y += 14
 
     def _paint_pickup(self, p: QPainter, rect: QRectF, item: PlanningItem, colour: QColor) -> None:
@@ -395,7 +404,9 @@ class CalendarView(QWidget):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         pos = event.position()
         item, rect = self.item_at(pos)
-        if item is not None and rect is not None:
+        if item is not None and item.source in SUMMARIES:
+            self.select(item.key)  # a count per day: double-click opens the day, nothing to drag
+        elif item is not None and rect is not None:
             self.select(item.key)
             resize = (self.mode != "mois" and not item.all_day and pos.y() >= rect.bottom() - RESIZE_GRIP)
             self._drag = _Drag("resize" if resize else "move", pos, item, item.start, item.end)
@@ -449,7 +460,9 @@ class CalendarView(QWidget):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item, _rect = self.item_at(event.position())
         more = next((day for rect, day, _n in self._more if rect.contains(event.position())), None)
-        if item is not None:
+        if item is not None and item.source in SUMMARIES:
+            self.dayActivated.emit(item.start.date())
+        elif item is not None:
             self.itemActivated.emit(item)
         elif more is not None or self.mode == "mois":
             self.dayActivated.emit(more or self.day_at(event.position()))
@@ -479,7 +492,13 @@ class CalendarView(QWidget):
             super().keyPressEvent(event)
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.itemActivated.emit(item)
+            if item.source in SUMMARIES:
+                self.dayActivated.emit(item.start.date())
+            else:
+                self.itemActivated.emit(item)
+            return
+        if item.source in SUMMARIES:
+            super().keyPressEvent(event)
             return
         if key not in arrows:
             super().keyPressEvent(event)

@@ -44,7 +44,7 @@ class PlanningPage(Page):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.anchor = dt.date.today()
-        self.loaded: tuple[dt.date, dt.date] | None = None
+        self.loaded: tuple[dt.date, dt.date, bool] | None = None  # first day, last day, month summary
         self.all_items: list[PlanningItem] = []
         self.conflicts: list[PlanningConflict] = []
         outer = QVBoxLayout(self)
@@ -150,9 +150,9 @@ class PlanningPage(Page):
 
     def refresh(self, force: bool = False) -> None:
         days = period(self.mode, self.anchor)
-        span = (days[0], days[-1])
+        span = (days[0], days[-1], self.mode == "mois")
         if force or self.loaded != span:
-            self.all_items = self.ctx.escale.planning.items(self.ctx.actor, *span)
+            self.all_items = self.ctx.escale.planning.items(self.ctx.actor, days[0], days[-1], summary=span[2])
             self.conflicts = conflict_finder.find(self.all_items)
             self.loaded = span
             self.filters.set_choices(filter_choices(self.all_items))
