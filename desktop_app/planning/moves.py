@@ -95,7 +95,7 @@ class MoveService:
             candidate = _reloaded(s, actor, key, start.date(), end.date())
             if candidate is not None:
                 check_conflicts(s, actor, candidate, confirm)
-            audit.record(s, actor, "move", _ENTITY[item.source], item.source_id, person_id=item.person_id,
+            audit.record(s, actor, "deplacement", _ENTITY[item.source], item.source_id, person_id=item.person_id,
                          fields=["debut", "fin"])
             return MoveResult(key, start, end, to_call, item.title)
 

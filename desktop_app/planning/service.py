@@ -158,7 +158,7 @@ class PlanningService:
             candidate = next(i for i in sources.absences(s, actor, sources.Names(s), row.debut.date(), row.fin.date())
                              if i.source_id == row.id)
             check_conflicts(s, actor, candidate, confirm)
-            audit.record(s, actor, "create" if absence_id is None else "update", "unavailability", row.id,
+            audit.record(s, actor, "creation" if absence_id is None else "modification", "unavailability", row.id,
                          fields=sorted(values))
             return _absence_view(_flush(s, row))
 
@@ -166,7 +166,7 @@ class PlanningService:
         require(actor, Perm.PLANNING_WRITE)
         with self.db.uow() as s:
             s.delete(_load(s, Unavailability, absence_id))
-            audit.record(s, actor, "delete", "unavailability", absence_id)
+            audit.record(s, actor, "suppression", "unavailability", absence_id)
 
     # ----- recurring contacts ---------------------------------------------------------
     def get_recurring(self, actor: Actor, recurring_id: int) -> RecurringView:
@@ -201,7 +201,7 @@ class PlanningService:
                 for k, v in values.items():
                     setattr(row, k, v)
             s.flush()
-            audit.record(s, actor, "create" if recurring_id is None else "update", "recurring_contact", row.id,
+            audit.record(s, actor, "creation" if recurring_id is None else "modification", "recurring_contact", row.id,
                          person_id=row.person_id, fields=sorted(k for k in values if k != "person_id"))
             return _recurring_view(s, _flush(s, row))
 
@@ -212,7 +212,7 @@ class PlanningService:
             scope.check_person(s, actor, row.person_id)
             person_id = row.person_id
             s.delete(row)
-            audit.record(s, actor, "delete", "recurring_contact", recurring_id, person_id=person_id)
+            audit.record(s, actor, "suppression", "recurring_contact", recurring_id, person_id=person_id)
 
 
 def _flush(s: Session, row: Any) -> Any:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop_app.planning.records import PlanningItem
+from desktop_app.planning.records import SUMMARIES, PlanningItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,8 @@ class Placed:
 
 
 def by_day(items: Iterable[PlanningItem], first: dt.date, last: dt.date) -> dict[dt.date, list[PlanningItem]]:
-    """day → its items (timed ones sorted by start), for the days first…last."""
+    """day → its items for the days first…last: all-day ones, then timed ones by start, then
+    the counts of contacts (which a full month cell hides first)."""
     out: dict[dt.date, list[PlanningItem]] = defaultdict(list)
     for item in items:
         a = max(item.start.date(), first)
@@ -32,8 +33,8 @@ def by_day(items: Iterable[PlanningItem], first: dt.date, last: dt.date) -> dict
         while day <= b:
             out[day].append(item)
             day += dt.timedelta(days=1)
-    for day_items in out.values():
-        day_items.sort(key=lambda i: (not i.all_day, i.start, i.end))
+    for day_items in out.values():  # what is planned first, then the counts of contacts (month view)
+        day_items.sort(key=lambda i: (i.source in SUMMARIES, not i.all_day, i.start, i.end))
     return out
 
 
