@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sqlite3
 import statistics
@@ -186,8 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     escale.close()
     view.deleteLater()
     app.processEvents()  # the view goes while Qt is alive, not in the interpreter's final collection
+    gc.collect()
     return 1 if failed and args.strict else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # The interpreter's final garbage collection of this run aborts inside PySide6
+    # (« none_dealloc ») after every figure is printed; leave without it.
+    os._exit(code)
