@@ -1,7 +1,8 @@
 """iCalendar export of one agent's or one vehicle's agenda (icalendar package), for Outlook
 or Thunderbird.
 
-UIDs are stable: derived from the item's source and id (plus the day of the occurrence for
+Times carry the Europe/Paris time zone (with its VTIMEZONE), so a calendar in summer or
+winter time shows them at the right hour. UIDs are stable: derived from the item's source and id (plus the day of the occurrence for
 a recurring contact) and a domain, never from its time. Importing a new export of the same
 period again updates the events that moved instead of duplicating them.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
@@ -17,6 +19,7 @@ from desktop_app.planning.records import KIND_LABELS, PlanningItem
 
 DOMAIN = "planning.escale"
 PRODID = "-//Escale//Planning//FR"
+TZ = ZoneInfo("Europe/Paris")  # times are stored as local wall-clock times
 
 
 def uid(item: PlanningItem, domain: str = DOMAIN) -> str:
@@ -40,8 +43,8 @@ def calendar(items: list[PlanningItem], name: str, stamp: dt.datetime | None = N
             event.add("dtstart", item.start.date())
             event.add("dtend", item.end.date())
         else:
-            event.add("dtstart", item.start)
-            event.add("dtend", item.end)
+            event.add("dtstart", item.start.replace(tzinfo=TZ))
+            event.add("dtend", item.end.replace(tzinfo=TZ))
         location = ", ".join(x for x in (item.place, item.commune) if x)
         if location:
             event.add("location", location)
@@ -55,6 +58,7 @@ def calendar(items: list[PlanningItem], name: str, stamp: dt.datetime | None = N
         event.add("description", "\n".join(lines))
         event.add("categories", [KIND_LABELS[item.kind]])
         cal.add_component(event)
+    cal.add_missing_timezones()  # the VTIMEZONE of Europe/Paris, so summer time is right
     return cal
 
 

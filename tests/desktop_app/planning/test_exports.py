@@ -15,8 +15,17 @@ DAY = dt.date(2027, 3, 9)
 
 def events(path) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
     cal = Calendar.from_ical(path.read_bytes())
-    return {str(e["uid"]): {"summary": str(e["summary"]), "start": e.decoded("dtstart"), "end": e.decoded("dtend"),
+    return {str(e["uid"]): {"summary": str(e["summary"]), "start": naive(e.decoded("dtstart")),
+                            "end": naive(e.decoded("dtend")),
                             "location": str(e.get("location", ""))} for e in cal.walk("VEVENT")}
+
+
+def naive(moment):  # type: ignore[no-untyped-def]
+    """The wall-clock time of an exported event, checking it is in Paris time."""
+    if isinstance(moment, dt.datetime):
+        assert str(moment.tzinfo) == "Europe/Paris"
+        return moment.replace(tzinfo=None)
+    return moment
 
 
 def pdf_text(path) -> str:  # type: ignore[no-untyped-def]
