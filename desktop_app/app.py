@@ -24,6 +24,9 @@ from desktop_app.notice import NoticeService
 from desktop_app.partners.funding import FundingService
 from desktop_app.partners.service import PartnersService
 from desktop_app.people.service import PeopleService
+from desktop_app.planning.exports import PlanningExports
+from desktop_app.planning.moves import MoveService
+from desktop_app.planning.service import PlanningService
 from desktop_app.retention import RetentionService
 from desktop_app.rights import RightsService
 from desktop_app.security.accounts import AccountService
@@ -74,6 +77,9 @@ class Escale:
     partners: PartnersService
     funding: FundingService
     ateliers: AteliersService
+    planning: PlanningService
+    moves: MoveService
+    planning_exports: PlanningExports
 
     @classmethod
     def open(cls, url: str, passphrase: str | None = None, purge_journal: bool = True) -> Escale:
@@ -84,6 +90,7 @@ class Escale:
         upgrade(db)
         settings = SettingsService(db)
         veille = VeilleService(db, settings)
+        planning = PlanningService(db)
         app = cls(
             db=db, people=PeopleService(db), settings=settings, auth=AuthService(db),
             accounts=AccountService(db), audit=AuditService(db, settings),
@@ -92,7 +99,8 @@ class Escale:
             notice=NoticeService(db, settings),
             visits=VisitsService(db), veille=veille, accueil=AccueilService(db, veille),
             timeline=TimelineService(db), partners=PartnersService(db), funding=FundingService(db),
-            ateliers=AteliersService(db),
+            ateliers=AteliersService(db), planning=planning, moves=MoveService(db),
+            planning_exports=PlanningExports(db, settings, planning),
         )
         if purge_journal:  # the journal keeps 12 months (setting); older entries go at opening
             try:

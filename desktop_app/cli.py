@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from db.engine import sqlite_path
 from db.migrate import DatabaseTooNew
-from desktop_app import __version__, cli_bilan, cli_rgpd
+from desktop_app import __version__, cli_bilan, cli_planning, cli_rgpd
 from desktop_app.app import Escale, resolve_database_url
 from desktop_app.errors import DomainError
 
@@ -96,7 +96,8 @@ def _register_bilan(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _HANDLERS["bilan"] = cli_bilan.run
 
 
-_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit, _register_rgpd, _register_bilan]  # type: ignore[type-arg]
+_REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [_register_demo, _register_audit, _register_rgpd, _register_bilan, cli_planning.register]  # type: ignore[type-arg]
+_HANDLERS["planning"] = cli_planning.run
 
 
 def open_app(db: str | None) -> Escale:

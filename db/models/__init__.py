@@ -13,6 +13,7 @@ from db.models.bilans import BilanNarrative
 from db.models.funding_links import ActionFunding, ConventionFunding
 from db.models.partners import FundingLine, Partner, PartnerContact, PartnerRole
 from db.models.people import AidantLink, Person
+from db.models.planning import RecurringContact, Unavailability
 from db.models.rgpd import RightsRequest
 from db.models.settings import AppSetting
 from db.models.tournees import (
@@ -52,8 +53,10 @@ __all__ = [
     "PassageParticipant",
     "PassageStop",
     "Person",
+    "RecurringContact",
     "RightsRequest",
     "TariffRate",
+    "Unavailability",
     "User",
     "Vehicle",
     "Visit",

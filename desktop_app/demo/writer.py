@@ -20,6 +20,7 @@ from desktop_app.demo.funding_links import populate_funding_links
 from desktop_app.demo.generator import DemoGenerator
 from desktop_app.demo.partners import populate_partners
 from desktop_app.demo.people import Row
+from desktop_app.demo.planning import populate_planning
 from desktop_app.demo.rgpd import populate_rgpd
 from desktop_app.demo.tournees import populate_tournees
 from desktop_app.demo.traits import REFERENCE_DATE
@@ -66,7 +67,7 @@ def write_demo_database(path: str | Path, people: int = 300, seed: int = 1, forc
             stats = write_people(session, DemoGenerator(people, seed))
         lines = [stats.summary(target)]
         for populate in (populate_partners, populate_visits, populate_ateliers, populate_tournees, populate_funding_links,
-                         populate_accounts,
+                         populate_accounts, populate_planning,
                          populate_rgpd):
             lines.append(populate(app.db, seed, REFERENCE_DATE))
     finally:

@@ -53,6 +53,8 @@ class Perm(StrEnum):
     ACCOUNTS = "accounts"
     AUDIT_READ = "audit.read"
     EXPORT_PERSONAL = "export.personal"
+    PLANNING_READ = "planning.read"  # the calendar (each kind still needs its own read perm)
+    PLANNING_WRITE = "planning.write"  # absences, recurring contacts, moving items
 
 
 _ALL = frozenset(Perm)
@@ -64,12 +66,14 @@ MATRIX: dict[Role, frozenset[Perm]] = {
         Perm.PEOPLE_READ, Perm.PEOPLE_PICK, Perm.PEOPLE_READ_SENSITIVE, Perm.PEOPLE_WRITE,
         Perm.VISITS_READ, Perm.VISITS_WRITE, Perm.CONFIDENTIAL_READ,
         Perm.ATELIERS_READ, Perm.ATELIERS_WRITE, Perm.PARTNERS_READ, Perm.TOURNEES_READ,
+        Perm.PLANNING_READ, Perm.PLANNING_WRITE,
     }),
     Role.ANIMATEUR: frozenset({
         Perm.PEOPLE_PICK, Perm.ATELIERS_READ, Perm.ATELIERS_WRITE,
-        Perm.TOURNEES_READ, Perm.PARTNERS_READ,
+        Perm.TOURNEES_READ, Perm.PARTNERS_READ, Perm.PLANNING_READ, Perm.PLANNING_WRITE,
     }),
-    Role.BENEVOLE: frozenset({Perm.PEOPLE_READ, Perm.PEOPLE_PICK, Perm.VISITS_READ, Perm.VISITS_WRITE}),
+    Role.BENEVOLE: frozenset({Perm.PEOPLE_READ, Perm.PEOPLE_PICK, Perm.VISITS_READ, Perm.VISITS_WRITE,
+                              Perm.PLANNING_READ}),
     Role.CHAUFFEUR: frozenset({Perm.ROUTE_SHEETS, Perm.TRAJETS}),
 }
 

@@ -25,9 +25,10 @@ from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 
 from db.engine import Database
 from db.enums import StatutPersonne
-from db.models import AidantLink, Person
+from db.models import AidantLink, Person, RecurringContact
 from desktop_app.actor import Actor
 from desktop_app.formatting import date_fr
+from desktop_app.planning.due import recurring_due
 from desktop_app.security import scope
 from desktop_app.security.permissions import Perm, can, require
 from desktop_app.settings import SettingsService
@@ -199,4 +200,8 @@ class VeilleService:
             stmt = (select(Person.id)
                     .where(accompanied(), Person.next_contact_due.between(start, end))
                     .order_by(Person.next_contact_due, *priority_order()))
-            return list(s.scalars(scope.restrict_people(stmt, actor, Person.id)))
+            ids = list(s.scalars(scope.restrict_people(stmt, actor, Person.id)))
+            # A recurring contact due in the period is a planned contact too.
+            allowed = scope.restrict_people(select(Person.id).where(accompanied()), actor, Person.id)
+            due = recurring_due(s, start, end, RecurringContact.person_id.in_(allowed))
+            return ids + sorted(set(due) - set(ids), key=lambda i: (due[i], i))

@@ -112,10 +112,10 @@ def test_temporary_password_must_be_replaced(qtbot, qt_app, app, actor) -> None:
 
 EXPECTED_PAGES = {
     "admin": ["Comptes", "Journal", "Sauvegardes", "Paramètres", "Mon compte"],
-    "coordinatrice": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Partenaires", "Bilans", "Comptes", "Conservation", "Journal", "Sauvegardes", "Paramètres", "Mon compte"],
-    "intervenante": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Partenaires", "Mon compte"],
-    "animateur": ["Ateliers", "Tournées", "Partenaires", "Mon compte"],
-    "benevole": ["Accueil", "Personnes", "Veille", "Mon compte"],
+    "coordinatrice": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Planning", "Partenaires", "Bilans", "Comptes", "Conservation", "Journal", "Sauvegardes", "Paramètres", "Mon compte"],
+    "intervenante": ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Planning", "Partenaires", "Mon compte"],
+    "animateur": ["Ateliers", "Tournées", "Planning", "Partenaires", "Mon compte"],
+    "benevole": ["Accueil", "Personnes", "Veille", "Planning", "Mon compte"],
     "chauffeur": ["Trajets", "Mon compte"],
 }
 

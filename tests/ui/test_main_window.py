@@ -14,7 +14,7 @@ def nav_titles(window) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_navigation_lists_exactly_the_pages_that_exist(window) -> None:  # type: ignore[no-untyped-def]
-    assert nav_titles(window) == ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Partenaires", "Bilans", "Comptes", "Conservation", "Journal", "Sauvegardes", "Paramètres", "Mon compte"]
+    assert nav_titles(window) == ["Accueil", "Personnes", "Veille", "Ateliers", "Tournées", "Planning", "Partenaires", "Bilans", "Comptes", "Conservation", "Journal", "Sauvegardes", "Paramètres", "Mon compte"]
     assert window.current_page() is window.pages[ACCUEIL]
 
 

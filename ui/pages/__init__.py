@@ -33,6 +33,7 @@ from ui.pages.keys import (
     PARAMETRES,
     PARTENAIRES,
     PERSONNES,
+    PLANNING,
     SAUVEGARDES,
     TOURNEES,
     TRAJETS,
@@ -41,6 +42,7 @@ from ui.pages.keys import (
 from ui.pages.my_account import MyAccountPage
 from ui.pages.partners.page import PartnersPage
 from ui.pages.people.page import PeoplePage
+from ui.pages.planning.page import PlanningPage
 from ui.pages.rgpd.backups import BackupsPage
 from ui.pages.rgpd.retention import RetentionPage
 from ui.pages.settings.page import SettingsPage
@@ -68,6 +70,7 @@ def registry(actor: Actor | None = None) -> list[PageSpec]:
         PageSpec(VEILLE, tr("Veille"), "eye", VeillePage, Perm.VISITS_READ),
         PageSpec(ATELIERS, tr("Ateliers"), "calendar", AteliersPage, Perm.ATELIERS_READ),
         PageSpec(TOURNEES, tr("Tournées"), "bus", TourneesPage, Perm.TOURNEES_READ),
+        PageSpec(PLANNING, tr("Planning"), "clipboard", PlanningPage, Perm.PLANNING_READ),
         PageSpec(TRAJETS, tr("Trajets"), "bus", TrajetsPage, Perm.TRAJETS),
         PageSpec(PARTENAIRES, tr("Partenaires"), "link", PartnersPage, Perm.PARTNERS_READ),
         PageSpec(BILANS, tr("Bilans"), "award", BilansPage, Perm.BILANS),

@@ -1,0 +1,1 @@
+"""The planning calendar: every contact, séance, passage and absence in one agenda."""
