@@ -177,7 +177,8 @@ def build_story(route: PassageRoute) -> list[Any]:
         Paragraph(f"<b>{long_date_fr(pv.date).capitalize()}</b> — animation de {clock(_s(pv.heure_debut))} "
                   f"à {clock(_s(pv.heure_fin))} — {PASSAGE_TYPES.get(pv.type, pv.type)}"
                   + (f" : {_esc(pv.theme)}" if pv.theme else ""), st["Body"]),
-        Paragraph(f"Lieu : <b>{_esc(pv.lieu_nom or '—')}</b> — véhicule : {_esc(pv.vehicle_nom or '—')}", st["Body"]),
+        Paragraph(f"Lieu : <b>{_esc(pv.lieu_nom or '—')}</b> — véhicule : {_esc(pv.vehicle_nom or '—')}"
+                  f" — chauffeur : {_esc(pv.chauffeur_nom or 'à désigner')}", st["Body"]),
         Paragraph(f"<b>Départ de la base : {clock(plan.outbound.departure)}</b> — arrivée au lieu "
                   f"{clock(plan.outbound.arrival)} — retour à la base vers {clock(plan.inbound.arrival)}", st["Body"]),
         Paragraph(f"Distance totale prévue : <b>{number_fr(plan.metres / 1000, 1)} km</b> — "

@@ -62,3 +62,21 @@ def test_geocode_offline_says_so_in_french(qtbot, empty_window, app, actor) -> N
     wait_idle(qtbot, empty_window)
     assert "ne répond pas" in card.status.text() and "à la main" in card.status.text()
     assert card.geocode_btn.isEnabled() and card.lat.editor.isEnabled()
+
+
+def test_a_benevole_reads_the_point_without_the_buttons(qtbot, qt_app, app, actor, role_actor) -> None:  # type: ignore[no-untyped-def]
+    from db.enums import Role
+    from ui.main_window import MainWindow
+
+    pid = _person(app, actor)
+    app.tournees.geocoding.set_person_coordinates(actor, pid, "43,66", "3,30")
+    benevole = role_actor(Role.BENEVOLE, assigned=[pid])
+    window = MainWindow(app, benevole)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    card = _open(qtbot, window, pid)
+    assert card.lat.value() == "43,66" and card.status.text() == "Coordonnées saisies à la main."
+    assert not card.save_btn.isVisibleTo(card) and not card.geocode_btn.isVisibleTo(card)
+    assert not card.lat.editor.isEnabled()
+    window.close()

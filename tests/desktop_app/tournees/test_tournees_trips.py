@@ -40,7 +40,7 @@ def test_a_driver_lists_and_prints_only_their_passages(app, actor, setup, role_a
     assert route.passage.chauffeur_nom == "Compte chauffeur1"
     pdf = trips.print_route_sheet(driver, setup.passage_id, tmp_path / "fdr.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert "DURAND" in text.upper() and "Octon" in text
+    assert "DURAND" in text.upper() and "Octon" in text and "chauffeur : Compte chauffeur1" in text
 
 
 def test_a_driver_cannot_read_another_passage_nor_the_people(app, actor, setup, role_actor, tmp_path) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 from desktop_app.errors import DomainError, ValidationError
 from desktop_app.formatting import number_fr
 from desktop_app.people.records import PersonDetail
+from desktop_app.security.permissions import Perm, can
 from desktop_app.tournees.records import HomeCoordinates
 from ui.context import Context
 from ui.i18n import tr
@@ -58,6 +59,11 @@ class CoordinatesCard(Card):
         self.geocode_btn.clicked.connect(self.geocode)
         row.addWidget(self.save_btn)
         row.addWidget(self.geocode_btn)
+        if not can(ctx.actor, Perm.PEOPLE_WRITE):  # read-only roles see the point, not the buttons
+            for widget in (self.save_btn, self.geocode_btn):
+                widget.hide()
+            for field in (self.lat, self.lon):
+                field.editor.setEnabled(False)
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addWidget(muted_label(tr("Sans réseau, ou pour une ferme isolée, relevez le point sur une carte "
