@@ -126,3 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.error("commande manquante (l'interface graphique se lance par « escale » seul)")
     return run(args)
+
+
+if __name__ == "__main__":  # python -m desktop_app.cli …
+    sys.exit(main())

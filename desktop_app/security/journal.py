@@ -75,6 +75,10 @@ ACTION_LABELS = {
     "ajout_seance": "Séance ajoutée",
     "generation_seances": "Séances générées",
     "financement": "Financeurs modifiés",
+    "deplacement": "Déplacé dans le planning",
+    "paiement": "Paiement",
+    "presence_sans_inscription": "Présence sans inscription",
+    "seance_realisee": "Séance réalisée",
     "modification_seance": "Séance modifiée",
     "annulation_seance": "Séance annulée",
     "retablissement_seance": "Séance rétablie",
@@ -91,6 +95,8 @@ ENTITY_LABELS = {
     "adhesion": "Adhésion", "commune_convention": "Convention commune", "passage": "Passage",
     "vehicle": "Véhicule", "tariff_rate": "Tarif des passages", "partner": "Partenaire",
     "partner_contact": "Contact partenaire", "funding_line": "Financement",
+    "bilan": "Bilan", "bilan_narrative": "Récit du bilan", "recurring_contact": "Contact régulier",
+    "unavailability": "Absence / indisponibilité",
 }
 FIELD_LABELS = {
     "civilite": "civilité", "nom": "nom", "prenom": "prénom", "nom_naissance": "nom de naissance",

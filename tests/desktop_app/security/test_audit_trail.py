@@ -195,8 +195,10 @@ def test_every_recorded_action_and_element_has_a_french_label() -> None:
     from desktop_app.security.journal import ACTION_LABELS, ENTITY_LABELS
 
     root = Path(__file__).resolve().parents[3] / "desktop_app"
-    calls = re.compile(r'audit\.record\(\s*s,\s*[\w.]+,\s*"([a-z_:]+)",\s*"([a-z_]+)"')
-    found = {m for path in root.rglob("*.py") for m in calls.findall(path.read_text(encoding="utf-8"))}
-    assert len(found) > 40
-    assert sorted(a for a, _e in found if a not in ACTION_LABELS) == []
-    assert sorted(e for _a, e in found if e not in ENTITY_LABELS) == []
+    sources = [path.read_text(encoding="utf-8") for path in root.rglob("*.py")]
+    actions = {a for text in sources for a in re.findall(r'audit\.record\(\s*\w+,\s*[\w.]+,\s*"([a-z_:]+)"', text)}
+    entities = {e for text in sources for e in re.findall(
+        r'audit\.record\(\s*\w+,\s*[\w.]+,\s*"[a-z_:]+",\s*"([a-z_]+)"', text)}
+    assert len(actions) > 40 and len(entities) > 20
+    assert sorted(a for a in actions if a not in ACTION_LABELS) == []
+    assert sorted(e for e in entities if e not in ENTITY_LABELS) == []
