@@ -9,6 +9,7 @@ import sys
 
 from desktop_app import cli_rgpd
 from desktop_app.bilans.service import BilanService, period_of
+from desktop_app.cli_auth import add_user_option, cli_actor
 
 
 def _date(text: str) -> dt.date:
@@ -30,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", metavar="FICHIER.pdf", help="bilan PDF")
     p.add_argument("--xlsx", metavar="FICHIER.xlsx", help="classeur XLSX")
     p.add_argument("--json", dest="json_path", metavar="FICHIER.json", help="chiffres en JSON")
+    add_user_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     year = args.year if args.year is not None or args.debut or args.fin else dt.date.today().year - 1
     app = cli_rgpd.open_escale(getattr(args, "db", None))
     try:
-        actor = app.local_actor()
+        actor = cli_actor(app, args)
         service = BilanService(app.db, app.settings, app.tournees.figures)
         period = period_of(year, args.debut, args.fin)
         bilan = service.compute(actor, period, service.scope(actor, args.financeur))

@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 
 from desktop_app import cli_rgpd
+from desktop_app.cli_auth import add_user_option, cli_actor
 from desktop_app.errors import ValidationError
 from desktop_app.planning.exports import monday_of
 from desktop_app.validation import FieldError, parse_date
@@ -37,12 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     week.add_argument("-o", dest="out", required=True, metavar="FICHIER.pdf")
     for q in (ics, week):
         q.add_argument("--db", default=argparse.SUPPRESS, metavar="CHEMIN", help="fichier de la base")
+        add_user_option(q)
 
 
 def run(args: argparse.Namespace) -> int:
     app = cli_rgpd.open_escale(getattr(args, "db", None))
     try:
-        actor = app.local_actor()
+        actor = cli_actor(app, args)
         if args.planning_command == "ics":
             if args.end < args.start:
                 raise ValidationError.single("to", "La date de fin doit être après la date de début.")

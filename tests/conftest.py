@@ -104,3 +104,19 @@ def pg_app() -> Iterator[Escale]:
     escale = Escale.open(url)
     yield escale
     escale.close()
+
+
+@pytest.fixture
+def cli_account(app: Escale, monkeypatch: pytest.MonkeyPatch) -> Actor:
+    """A coordinator account with its own password, given to the command line through
+    ESCALE_USER / ESCALE_PASSWORD (commands on personal data log in like the window)."""
+    from db.enums import Role
+    from desktop_app.security.records import AccountInput
+
+    password = "Garrigue-Olivier-2026 !"
+    new = app.accounts.create(app.local_actor(), AccountInput("cli.coord", "Agnès Terral", str(Role.COORDINATEUR), None))
+    who = app.auth.login("cli.coord", new.temporary_password).actor
+    app.auth.change_password(who, new.temporary_password, password, password)
+    monkeypatch.setenv("ESCALE_USER", "cli.coord")
+    monkeypatch.setenv("ESCALE_PASSWORD", password)
+    return who

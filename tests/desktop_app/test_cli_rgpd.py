@@ -130,3 +130,12 @@ def test_personal_data_commands_log_in_and_obey_the_role(base, capsys, monkeypat
     finally:
         app.close()
     assert ("echec_connexion", "claire") in rows and ("connexion", "julien") in rows and ("export", "claire") in rows
+
+
+def test_bilan_command_obeys_the_account_role(base, capsys) -> None:  # type: ignore[no-untyped-def]
+    path, _pid = base
+    out = path.parent / "bilan.json"
+    code, _out, err = run(["bilan", "--db", str(path), "-u", "julien", "--year", "2026", "--json", str(out)], capsys)
+    assert code == 1 and "Votre rôle ne permet pas" in err and not out.exists()  # an animateur prints no bilan
+    code, _out, _err = run(["bilan", "--db", str(path), "-u", "claire", "--year", "2026", "--json", str(out)], capsys)
+    assert code == 0 and json.loads(out.read_text())["periode"]

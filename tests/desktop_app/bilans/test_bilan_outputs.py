@@ -137,7 +137,7 @@ def test_period_validation() -> None:
         period_of(None, dt.date(2025, 5, 1), None)
 
 
-def test_cli_writes_the_three_files(app, fixture_ids, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_writes_the_three_files(app, fixture_ids, cli_account, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     from desktop_app.cli import main
 
     db = app.db.path

@@ -50,7 +50,7 @@ def test_vehicle_ics_round_trip_and_stable_uids(app, actor, world, tmp_path) -> 
     assert again[f"passage-{world.passages[1]}@planning.escale"]["start"] == dt.datetime(2027, 3, 9, 15)
 
 
-def test_agent_ics_through_the_cli_with_recurring_occurrences(app, actor, world, tmp_path, db_url, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_agent_ics_through_the_cli_with_recurring_occurrences(app, actor, world, cli_account, tmp_path, db_url, capsys) -> None:  # type: ignore[no-untyped-def]
     app.planning.save_recurring(actor, RecurringInput(person_id=world.people[0], agent=f"u:{world.animatrice}",
                                                       jour_semaine=1, heure="09:00", date_debut="01/03/2027"))
     out = tmp_path / "claire.ics"
@@ -66,7 +66,7 @@ def test_agent_ics_through_the_cli_with_recurring_occurrences(app, actor, world,
     assert "Aucun compte « personne »." in capsys.readouterr().err
 
 
-def test_week_pdf(app, actor, world, tmp_path, db_url, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_week_pdf(app, actor, world, cli_account, tmp_path, db_url, capsys) -> None:  # type: ignore[no-untyped-def]
     app.planning.save_absence(actor, AbsenceInput(vehicle_id=world.vehicle, debut="11/03/2027 08:00",
                                                   fin="12/03/2027 18:00", motif="Garage"))
     out = tmp_path / "semaine.pdf"
