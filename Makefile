@@ -35,6 +35,13 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py artifacts/screens
+	$(BIN)/escale demo --db artifacts/demo-screens.sqlite --force
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens_visits.py artifacts/demo-screens.sqlite artifacts/visits
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens_ateliers.py artifacts/ateliers
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens_tournees.py artifacts/tournees
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens_planning.py artifacts/planning
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens_bilans.py artifacts/bilans
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens_security.py artifacts/securite
 
 installer: $(STAMP)
 	$(BIN)/python -m pip install --quiet pyinstaller
