@@ -12,62 +12,26 @@ attendance grid, satisfaction, the generation dialog, and the émargement PDF (p
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-WIDTH, HEIGHT = 1280, 800
+from screens_common import Screens, demo_escale
 
 
 def main(outdir: str) -> int:
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="escale-ateliers-"))
-    for name in ("DATA", "CONFIG", "LOG", "BACKUP"):
-        os.environ[f"ESCALE_{name}_DIR"] = str(tmp / name.lower())
-    os.environ.pop("ESCALE_DATABASE_URL", None)
-    db_path = tmp / "demo.sqlite"
+    tmp, escale = demo_escale("escale-ateliers-")  # ateliers included
 
-    from db.engine import sqlite_url
-    from desktop_app.app import Escale
-    from desktop_app.demo import write_demo_database
+    from PySide6.QtWidgets import QApplication
 
-    print(write_demo_database(str(db_path), people=300, seed=1))  # ateliers included
-    escale = Escale.open(sqlite_url(db_path))
-
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    from ui.app import create_application
-    from ui.main_window import MainWindow
     from ui.pages.ateliers.seance_dialogs import GenerationDialog
     from ui.pages.keys import ATELIERS
 
-    app = create_application()
+    screens = Screens(outdir, tmp, settle_ms=400)
+    settle, shot, out = screens.settle, screens.shot, screens.out
     actor = escale.local_actor()
-    window = MainWindow(escale, actor, demo=True)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window = screens.main_window(escale, actor)
     page = window.pages[ATELIERS]
-
-    def settle(ms: int = 400) -> None:
-        deadline = time.monotonic() + ms / 1000
-        while time.monotonic() < deadline or window.ops.busy:
-            app.processEvents()
-            time.sleep(0.01)
-
-    def shot(name: str, widget: QWidget | None = None) -> None:
-        settle()
-        path = out / name
-        (widget or window).grab().save(str(path))
-        print(path)
 
     window.navigate(ATELIERS)
     shot("01-ateliers.png")
@@ -119,9 +83,7 @@ def main(outdir: str) -> int:
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf), str(out / "08-emargement")],
                        check=True)
         print(*sorted(out.glob("08-emargement-*.png")))
-    window.ops.shutdown()
-    window.close()
-    escale.close()
+    screens.finish(escale)
     return 0
 
 

@@ -10,16 +10,10 @@ with QtPdf (scripts/render_pdf.py), no poppler needed.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from screens_common import Screens, demo_escale
 
 WIDTH, HEIGHT = 1366, 860
 YEAR = 2026
@@ -49,31 +43,16 @@ def _logo(path: Path) -> None:
 
 
 def main(outdir: str) -> int:
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="escale-bilans-"))
-    for name in ("DATA", "CONFIG", "LOG", "BACKUP"):
-        os.environ[f"ESCALE_{name}_DIR"] = str(tmp / name.lower())
-    os.environ.pop("ESCALE_DATABASE_URL", None)
-    db_path = tmp / "demo.sqlite"
+    tmp, escale = demo_escale("escale-bilans-")
 
-    from db.engine import sqlite_url
-    from desktop_app.app import Escale
-    from desktop_app.bilans.narrative import Narrative
-    from desktop_app.bilans.service import BilanService, period_of
-    from desktop_app.demo import write_demo_database
-
-    print(write_demo_database(str(db_path), people=300, seed=1))
-    escale = Escale.open(sqlite_url(db_path))
-
-    from PySide6.QtWidgets import QWidget
     from render_pdf import render
 
-    from ui.app import create_application
-    from ui.main_window import MainWindow
+    from desktop_app.bilans.narrative import Narrative
+    from desktop_app.bilans.service import BilanService, period_of
     from ui.pages.keys import BILANS
 
-    app = create_application()
+    screens = Screens(outdir, tmp, settle_ms=400)
+    settle, shot, out = screens.settle, screens.shot, screens.out
     actor = escale.local_actor()
     _logo(tmp / "logo.png")
     escale.settings.set(actor, "service.logo", str(tmp / "logo.png"))
@@ -86,21 +65,7 @@ def main(outdir: str) -> int:
         difficultes="Le recrutement de bénévoles pour les visites reste difficile dans le Lodévois.",
         temoignages="Une participante de 81 ans : « Je ne sortais plus de chez moi ; maintenant j'attends le jeudi. »"))
 
-    window = MainWindow(escale, actor, demo=True)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
-
-    def settle(ms: int = 400) -> None:
-        deadline = time.monotonic() + ms / 1000
-        while time.monotonic() < deadline or window.ops.busy:
-            app.processEvents()
-            time.sleep(0.01)
-
-    def shot(name: str, widget: QWidget | None = None) -> None:
-        settle()
-        path = out / name
-        (widget or window).grab().save(str(path))
-        print(path)
+    window = screens.main_window(escale, actor, WIDTH, HEIGHT)
 
     window.navigate(BILANS)
     page = window.pages[BILANS]
@@ -126,8 +91,7 @@ def main(outdir: str) -> int:
         service.write(actor, bilan, pdf, out / f"bilan-{key}.xlsx", out / f"bilan-{key}.json")
         for path in render(str(pdf), str(out / f"pdf-{key}"), 80):
             print(path)
-    window.close()
-    escale.close()
+    screens.finish(escale)
     return 0
 
 

@@ -11,64 +11,29 @@ the demo's reference date, its month, one day, the new-absence form, and the wee
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from screens_common import ROOT, Screens, demo_escale
 
 WIDTH, HEIGHT = 1400, 900
 
 
 def main(outdir: str) -> int:
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="escale-planning-"))
-    for name in ("DATA", "CONFIG", "LOG", "BACKUP"):
-        os.environ[f"ESCALE_{name}_DIR"] = str(tmp / name.lower())
-    os.environ.pop("ESCALE_DATABASE_URL", None)
-    db_path = tmp / "demo.sqlite"
-
-    from db.engine import sqlite_url
-    from desktop_app.app import Escale
-    from desktop_app.demo import write_demo_database
-    from desktop_app.demo.traits import REFERENCE_DATE
-
-    print(write_demo_database(str(db_path), people=300, seed=1))
-    escale = Escale.open(sqlite_url(db_path))
+    tmp, escale = demo_escale("escale-planning-")
 
     from PySide6.QtWidgets import QWidget
 
-    from ui.app import create_application
-    from ui.main_window import MainWindow
+    from desktop_app.demo.traits import REFERENCE_DATE
     from ui.pages.keys import PLANNING
 
-    app = create_application()
+    screens = Screens(outdir, tmp, settle_ms=300)
+    shot, out = screens.shot, screens.out
     actor = escale.local_actor()
-    window = MainWindow(escale, actor, demo=True)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window = screens.main_window(escale, actor, WIDTH, HEIGHT)
     keep: list[QWidget] = [window]  # references held until every grab is done
-
-    def settle(ms: int = 300) -> None:
-        deadline = time.monotonic() + ms / 1000
-        while time.monotonic() < deadline or window.ops.busy:
-            app.processEvents()
-            time.sleep(0.01)
-
-    def shot(name: str, widget: QWidget | None = None) -> None:
-        settle()
-        path = out / name
-        (widget or window).grab().save(str(path))
-        print(path)
 
     items = escale.planning.items(actor, REFERENCE_DATE - dt.timedelta(days=21), REFERENCE_DATE + dt.timedelta(days=35))
     weeks = Counter(i.start.date() - dt.timedelta(days=i.start.weekday()) for i in items if not i.all_day)
@@ -94,14 +59,9 @@ def main(outdir: str) -> int:
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(out / "05-planning-semaine")],
                        check=True)
         print(out / "05-planning-semaine-1.png")
-    settle()
-    window.ops.shutdown()
-    window.close()
-    app.processEvents()
+    screens.settle()
     del keep
-    gc.collect()
-    escale.close()
-    shutil.rmtree(tmp, ignore_errors=True)
+    screens.finish(escale)
     return 0
 
 

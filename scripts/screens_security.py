@@ -9,56 +9,20 @@ Works on a throw-away demo database (300 people) in a temporary folder.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-WIDTH, HEIGHT = 1280, 800
+from screens_common import HEIGHT, WIDTH, Screens, demo_escale
 
 
 def main(outdir: str) -> int:
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="escale-securite-"))
-    for name in ("DATA", "CONFIG", "LOG", "BACKUP"):
-        os.environ[f"ESCALE_{name}_DIR"] = str(tmp / name.lower())
-    os.environ.pop("ESCALE_DATABASE_URL", None)
-    db_path = tmp / "demo.sqlite"
+    tmp, escale = demo_escale("escale-securite-")
 
-    from db.engine import sqlite_url
-    from desktop_app.app import Escale
-    from desktop_app.demo import write_demo_database
     from desktop_app.demo.accounts import DEMO_PASSWORD
-
-    print(write_demo_database(str(db_path), people=300, seed=1))
-    escale = Escale.open(sqlite_url(db_path))
-
-    from PySide6.QtWidgets import QWidget
-
-    from ui.app import create_application
     from ui.auth.login_window import LoginWindow
-    from ui.main_window import MainWindow
     from ui.pages.keys import COMPTES, CONSERVATION, JOURNAL, PARAMETRES
 
-    app = create_application()
-
-    def settle(ms: int = 400) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def shot(name: str, widget: QWidget) -> None:
-        settle()
-        widget.grab().save(str(out / name))
-        print(out / name)
+    screens = Screens(outdir, tmp, settle_ms=400)
+    shot = screens.shot
 
     login = LoginWindow(escale, demo=True)
     login.resize(WIDTH, HEIGHT)
@@ -69,12 +33,8 @@ def main(outdir: str) -> int:
     shot("02-connexion-refusee.png", login)
     login.close()
 
-    windows = []
     admin = escale.auth.login("admin", DEMO_PASSWORD).actor
-    window = MainWindow(escale, admin, demo=True)
-    windows.append(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window = screens.main_window(escale, admin)
     window.navigate(COMPTES)
     shot("03-comptes.png", window)
     window.navigate(JOURNAL)
@@ -84,16 +44,12 @@ def main(outdir: str) -> int:
     window.close()
 
     coord = escale.auth.login("coordinatrice", DEMO_PASSWORD).actor
-    window = MainWindow(escale, coord, demo=True)
-    windows.append(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window = screens.main_window(escale, coord)
     window.navigate(CONSERVATION)
     shot("06-conservation.png", window)
     window.close()
-    settle(200)
-    escale.close()
-    shutil.rmtree(tmp, ignore_errors=True)
+    screens.settle(200)
+    screens.finish(escale)
     return 0
 
 

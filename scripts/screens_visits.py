@@ -11,58 +11,22 @@ with a partner's form, and the Financements tab.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-WIDTH, HEIGHT = 1280, 800
+from screens_common import Screens, demo_escale
 
 
 def main(source: str, outdir: str) -> int:
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="escale-visits-"))
-    for name in ("DATA", "CONFIG", "LOG", "BACKUP"):
-        os.environ[f"ESCALE_{name}_DIR"] = str(tmp / name.lower())
-    os.environ.pop("ESCALE_DATABASE_URL", None)
-    db_path = tmp / "demo.sqlite"
-    shutil.copy(source, db_path)
-
-    from db.engine import sqlite_url
-    from desktop_app.app import Escale
-
-    escale = Escale.open(sqlite_url(db_path))
+    tmp, escale = demo_escale("escale-visits-", source=source)
 
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from ui.app import create_application
-    from ui.main_window import MainWindow
     from ui.pages import keys
 
-    app = create_application()
+    screens = Screens(outdir, tmp, settle_ms=400)
+    settle, shot = screens.settle, screens.shot
     actor = escale.local_actor()
-    window = MainWindow(escale, actor, demo=True)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
-
-    def settle(ms: int = 400) -> None:
-        deadline = time.monotonic() + ms / 1000
-        while time.monotonic() < deadline or window.ops.busy:
-            app.processEvents()
-            time.sleep(0.01)
-
-    def shot(name: str, widget: QWidget | None = None) -> None:
-        settle()
-        path = out / name
-        (widget or window).grab().save(str(path))
-        print(path)
+    window = screens.main_window(escale, actor)
 
     def dialog() -> QWidget:
         settle()
@@ -119,9 +83,7 @@ def main(source: str, outdir: str) -> int:
     shot("11-financement-formulaire.png", form)
     form.dirty = False
     form.reject()
-    window.close()
-    escale.close()
-    shutil.rmtree(tmp, ignore_errors=True)
+    screens.finish(escale)
     return 0
 
 

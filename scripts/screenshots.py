@@ -9,85 +9,29 @@ with aidant links, validation errors) and the duplicate dialog.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-WIDTH, HEIGHT = 1280, 800
-
-
-def _isolate(tmp: Path) -> None:
-    for name in ("DATA", "CONFIG", "LOG", "BACKUP"):
-        os.environ[f"ESCALE_{name}_DIR"] = str(tmp / name.lower())
-    os.environ.pop("ESCALE_DATABASE_URL", None)
-
-
-def _seed_small(url: str) -> None:
-    """About fifty people through the service, when the demo generator is not available."""
-    from desktop_app.app import Escale
-    from desktop_app.people.records import PersonInput
-
-    escale = Escale.open(url)
-    actor = escale.local_actor()
-    first = ["Hélène", "Marcel", "Josette", "André", "Yvette", "Roger", "Paulette", "Jean"]
-    last = ["Martin", "Roux", "Fabre", "Vidal", "Bonnet", "Garcia", "Blanc", "Mas"]
-    places = [("34150", "34114"), ("34150", "34267"), ("34800", "34079"), ("34725", None)]
-    for i in range(50):
-        cp, insee = places[i % len(places)]
-        escale.people.create(actor, PersonInput(
-            nom=last[i % 8], prenom=first[(i * 3) % 8], date_naissance=f"{1 + i % 28:02d}/0{1 + i % 9}/19{30 + i % 30}",
-            code_postal=cp, commune_insee=insee, telephone=f"04 67 {10 + i:02d} 20 30",
-            gir=1 + i % 6, vit_seul=i % 3 == 0, sexe="f" if i % 2 else "h",
-        ), confirm_duplicate=True)
-    escale.close()
+from screens_common import Screens, demo_escale
 
 
 def main(outdir: str) -> int:
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="escale-screens-"))
-    _isolate(tmp)
-    db_path = tmp / "demo.sqlite"
-    url = f"sqlite:///{db_path}"
-    try:
-        from desktop_app.demo import write_demo_database
-    except ImportError:
-        _seed_small(url)
-    else:
-        print(write_demo_database(str(db_path), people=300, seed=1))
+    tmp, escale = demo_escale("escale-screens-")
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from desktop_app.app import Escale
     from desktop_app.people.records import PersonFilter, RoleFilter
-    from ui.app import create_application
-    from ui.main_window import MainWindow
     from ui.pages.keys import PERSONNES
     from ui.pages.people.dialogs import DuplicateDialog
     from ui.pages.people.links import LinkDialog
     from ui.widgets.messages import MessageDialog
 
-    app = create_application()
-    escale = Escale.open(url)
+    screens = Screens(outdir, tmp, settle_ms=500)
+    settle, shot = screens.settle, screens.shot
     actor = escale.local_actor()
-    window = MainWindow(escale, actor, demo=True)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window = screens.main_window(escale, actor)
     people_page = window.pages[PERSONNES]
-
-    def settle(ms: int = 500) -> None:
-        deadline = time.monotonic() + ms / 1000
-        while time.monotonic() < deadline or window.ops.busy:
-            app.processEvents()
-            time.sleep(0.01)
 
     def type_text(widget: QWidget, text: str) -> None:
         """QTest types ASCII only; accented text goes in as one insertion."""
@@ -95,12 +39,6 @@ def main(outdir: str) -> int:
             QTest.keyClicks(widget, text)
         else:
             widget.insert(text)  # type: ignore[attr-defined]
-
-    def shot(name: str, widget: QWidget | None = None) -> None:
-        settle()
-        path = out / name
-        (widget or window).grab().save(str(path))
-        print(path)
 
     shot("01-accueil.png")
     window.navigate(PERSONNES)
@@ -163,9 +101,7 @@ def main(outdir: str) -> int:
         shot("08-doublon.png", dialog)
         dialog.create_button.click()
         shot("09-fiche-creee.png")
-    window.ops.shutdown()
-    window.close()
-    escale.close()
+    screens.finish(escale)
     return 0
 
 
