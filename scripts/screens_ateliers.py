@@ -12,11 +12,8 @@ attendance grid, satisfaction, the generation dialog, and the émargement PDF (p
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
-import sys
 
-from screens_common import Screens, demo_escale
+from screens_common import Screens, demo_escale, run
 
 
 def main(outdir: str) -> int:
@@ -28,7 +25,7 @@ def main(outdir: str) -> int:
     from ui.pages.keys import ATELIERS
 
     screens = Screens(outdir, tmp, settle_ms=400)
-    settle, shot, out = screens.settle, screens.shot, screens.out
+    settle, shot = screens.settle, screens.shot
     actor = escale.local_actor()
     window = screens.main_window(escale, actor)
     page = window.pages[ATELIERS]
@@ -79,16 +76,10 @@ def main(outdir: str) -> int:
 
     pdf = tmp / "emargement.pdf"
     escale.ateliers.print_emargement(actor, action.id, pdf)
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf), str(out / "08-emargement")],
-                       check=True)
-        print(*sorted(out.glob("08-emargement-*.png")))
+    screens.pdf_pages(pdf, "08-emargement", dpi=70, first_only=True)
     screens.finish(escale)
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print(__doc__)
-        sys.exit(2)
-    sys.exit(main(sys.argv[1]))
+    run(main, __doc__)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,11 +29,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 WIDTH, HEIGHT = 1280, 800
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWidget
 
     from desktop_app.actor import Actor
     from desktop_app.app import Escale
     from ui.main_window import MainWindow
+
+
+def run(main: Callable[[str], int], usage: str | None) -> None:
+    """``python script.py OUTDIR``: run ``main(OUTDIR)``, or print the usage without one."""
+    if len(sys.argv) != 2:
+        print(usage)
+        sys.exit(2)
+    sys.exit(main(sys.argv[1]))
 
 
 def isolate(prefix: str) -> Path:
@@ -103,6 +114,16 @@ class Screens:
         target.grab().save(str(path))
         print(path)
         return path
+
+    def pdf_pages(self, pdf: Path, stem: str, dpi: int = 60, first_only: bool = False) -> list[Path]:
+        """Render ``pdf`` to outdir/stem-N.png with ``pdftoppm`` when it is installed."""
+        if not shutil.which("pdftoppm"):
+            return []
+        pages = ["-f", "1", "-l", "1"] if first_only else []
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), *pages, str(pdf), str(self.out / stem)], check=True)
+        paths = sorted(self.out.glob(f"{stem}-*.png"))
+        print(*paths)
+        return paths
 
     def finish(self, escale: Escale) -> None:
         """Stop background work, close the windows and Escale, remove the temporary folder."""

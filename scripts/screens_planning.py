@@ -11,8 +11,6 @@ the demo's reference date, its month, one day, the new-absence form, and the wee
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import sys
 from collections import Counter
 
@@ -55,10 +53,7 @@ def main(outdir: str) -> int:
     dialog.reject()
     pdf = out / "05-planning-semaine.pdf"
     escale.planning_exports.week_pdf(actor, monday, pdf)
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(out / "05-planning-semaine")],
-                       check=True)
-        print(out / "05-planning-semaine-1.png")
+    screens.pdf_pages(pdf, "05-planning-semaine", first_only=True)
     screens.settle()
     del keep
     screens.finish(escale)

@@ -11,11 +11,7 @@ feuille de route and état des passages PDFs (every page, with ``pdftoppm``).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-
-from screens_common import WIDTH, Screens, demo_escale
+from screens_common import WIDTH, Screens, demo_escale, run
 
 
 def main(outdir: str) -> int:
@@ -28,7 +24,7 @@ def main(outdir: str) -> int:
     from ui.pages.keys import PERSONNES, TOURNEES, TRAJETS
 
     screens = Screens(outdir, tmp, settle_ms=500)
-    settle, shot, out = screens.settle, screens.shot, screens.out
+    settle, shot = screens.settle, screens.shot
     actor = escale.local_actor()
     window = screens.main_window(escale, actor)
 
@@ -76,16 +72,11 @@ def main(outdir: str) -> int:
     from desktop_app.reports.etat_passages import write_etat_passages
 
     write_etat_passages(statement, t.figures.commune_statement(actor, conv))
-    if shutil.which("pdftoppm"):
-        for source, stem in ((pdf, "07-feuille-de-route"), (statement, "08-etat-passages")):
-            subprocess.run(["pdftoppm", "-png", "-r", "60", str(source), str(out / stem)], check=True)
-        print(*sorted(out.glob("0[78]-*.png")))
+    screens.pdf_pages(pdf, "07-feuille-de-route")
+    screens.pdf_pages(statement, "08-etat-passages")
     screens.finish(escale)
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print(__doc__)
-        sys.exit(2)
-    sys.exit(main(sys.argv[1]))
+    run(main, __doc__)

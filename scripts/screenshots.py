@@ -9,9 +9,7 @@ with aidant links, validation errors) and the duplicate dialog.
 
 from __future__ import annotations
 
-import sys
-
-from screens_common import Screens, demo_escale
+from screens_common import Screens, demo_escale, run
 
 
 def main(outdir: str) -> int:
@@ -106,7 +104,4 @@ def main(outdir: str) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print(__doc__)
-        sys.exit(2)
-    sys.exit(main(sys.argv[1]))
+    run(main, __doc__)
