@@ -36,7 +36,14 @@ def open_parcours(qtbot, window, person_id: int):  # type: ignore[no-untyped-def
 
 
 def test_log_a_visit_from_the_parcours_and_see_it_there(qtbot, window, app, actor, seeded) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from db.models import Person
+
+    with app.db.uow() as s:  # her file was opened long ago: the header says so until a new contact
+        s.execute(update(Person).where(Person.id == seeded["Hélène"]).values(last_contact_date=dt.date(2025, 3, 1)))
     parcours = open_parcours(qtbot, window, seeded["Hélène"])
+    assert "Dernier contact : 01/03/2025" in window.pages[PERSONNES].form.meta.text()
     assert parcours.table.rowCount() == 0
     qtbot.mouseClick(parcours.new_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
@@ -64,6 +71,7 @@ def test_log_a_visit_from_the_parcours_and_see_it_there(qtbot, window, app, acto
     assert first[1] == "Contact\nVisite à domicile — Accès aux droits"
     assert first[2].startswith("Dossier APA rempli avec Madame.\nDurée : 1 h 30")
     assert f"Dernier contact : {date_fr(TODAY)}" in parcours.summary.text()
+    assert f"Dernier contact : {date_fr(TODAY)}" in window.pages[PERSONNES].form.meta.text()  # the header too
 
 
 def test_wrong_input_is_shown_under_its_field_and_kept(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]

@@ -78,6 +78,7 @@ class PersonForm(QWidget):
         self.tabs, self.parcours = QTabWidget(), TimelineTab(self.ctx)  # the file, its Parcours
         self.tabs.addTab(self.scroll_area, tr("Fiche"))
         self.tabs.addTab(self.parcours, tr("Parcours"))
+        self.parcours.person_loaded.connect(self._contact_changed)  # header « Dernier contact » kept current
         outer.addWidget(self.tabs, 1)
         self._build_body()
         self._build_actions()
@@ -218,6 +219,12 @@ class PersonForm(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
         self._loading = False
         self._dirty = False
+
+    def _contact_changed(self, detail: PersonDetail) -> None:
+        """A contact was logged from the Parcours: the header shows the new last contact date
+        (the file's own fields and their version are untouched)."""
+        if self.detail is not None and detail.id == self.detail.id:
+            self._show_header(detail)
 
     def _show_header(self, detail: PersonDetail | None) -> None:
         self.archive_button.setVisible(detail is not None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,7 @@ class EntryTable(QTableWidget):
 
 
 class TimelineTab(QWidget):
+    person_loaded = Signal(object)  # the file as reloaded with the Parcours (last contact date…)
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -129,6 +130,7 @@ class TimelineTab(QWidget):
         if self.person is None or parcours.person.id != self.person.id:
             return
         self.person, self.entries = parcours.person, parcours.entries
+        self.person_loaded.emit(parcours.person)
         last = parcours.person.last_contact_date
         contacts = sum(1 for e in self.entries if e.kind == "visite")
         parts = [tr("Dernier contact : {date}").format(date=date_fr(last)) if last else tr("Aucun contact enregistré")]
