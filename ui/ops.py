@@ -26,6 +26,7 @@ from ui.i18n import tr
 log = logging.getLogger(__name__)
 
 PEOPLE = "people"
+TOURNEES = "tournees"  # vehicles, conventions, passages, pick-ups and home points
 
 
 class Bus(QObject):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
-from ui_helpers import wait_idle
+from ui_helpers import open_window
 
 from desktop_app.app import Escale
 from desktop_app.people.records import PersonInput
@@ -57,19 +57,6 @@ def qt_app(qapp):  # type: ignore[no-untyped-def]
     return create_application()
 
 
-def open_window(qtbot: QtBot, app: Escale, actor) -> Iterator:  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
-
-    window = MainWindow(app, actor)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    wait_idle(qtbot, window)
-    yield window
-    window.close()
-    assert window.ops.unexpected_errors == []
 
 
 @pytest.fixture

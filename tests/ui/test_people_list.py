@@ -155,7 +155,7 @@ def test_people_model_fetches_rows_by_page(app, actor, seeded) -> None:  # type:
 
 
 def test_a_long_list_shows_a_first_batch_then_every_person(qtbot, qt_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from conftest import open_window
+    from ui_helpers import open_window
 
     from desktop_app.app import Escale
     from desktop_app.demo import write_demo_database

@@ -3,9 +3,13 @@ shows, typing into fields."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+
+from desktop_app.app import Escale
 
 
 def wait_idle(qtbot: QtBot, window, settle_ms: int = 0) -> None:  # type: ignore[no-untyped-def]
@@ -43,3 +47,18 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 def ctrl(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def open_window(qtbot: QtBot, app: Escale, actor) -> Iterator:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    window = MainWindow(app, actor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    wait_idle(qtbot, window)
+    yield window
+    window.close()
+    assert window.ops.unexpected_errors == []

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -149,3 +151,13 @@ class Toast(QLabel):
         if event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return False
+
+
+class ActivatingTable(QTableWidget):
+    """A table whose rows open with Entrée as with a double-click (``cellDoubleClicked``)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.cellDoubleClicked.emit(self.currentRow(), 0)
+            return
+        super().keyPressEvent(event)

@@ -37,7 +37,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_commune_convention_action_id'), ['action_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_commune_convention_action_id_atelier_action'), 'atelier_action', ['action_id'], ['id'], ondelete='SET NULL')
 
-    # before this revision seance_id was a placeholder never linked to a séance
+    # before this revision seance_id was never filled: no passage was linked to a séance
     op.execute("UPDATE passage SET seance_id = NULL")
     with op.batch_alter_table('passage', schema=None) as batch_op:
         batch_op.add_column(sa.Column('chauffeur_id', sa.Integer(), nullable=True))

@@ -5,14 +5,12 @@ reason when a visit or a funding line cites the partner, with archiving offered 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,20 +26,13 @@ from ui.i18n import tr
 from ui.pages.partners import PARTNERS
 from ui.pages.partners.partner_form import PartnerForm
 from ui.pages.people.form_fields import choices
-from ui.widgets.common import button, muted_label
+from ui.widgets.common import ActivatingTable, button, muted_label
 from ui.widgets.fields import ChoiceField
 from ui.widgets.messages import MessageDialog, ask
 
 COLUMNS = (tr("Nom"), tr("Type"), tr("Rôles"), tr("Commune"), tr("Téléphone"))
 DEBOUNCE_MS = 200
 
-
-class RowTable(QTableWidget):
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            self.cellDoubleClicked.emit(self.currentRow(), 0)
-            return
-        super().keyPressEvent(event)
 
 
 class PartnersDirectory(QWidget):
@@ -67,7 +58,7 @@ class PartnersDirectory(QWidget):
         self.new_button.clicked.connect(lambda: self.open_form(None))
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self.table = RowTable(0, len(COLUMNS))
+        self.table = ActivatingTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setAccessibleName(tr("Partenaires"))
         self.table.verticalHeader().hide()

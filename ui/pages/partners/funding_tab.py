@@ -25,9 +25,8 @@ from desktop_app.security.permissions import Perm, can
 from ui.context import Context
 from ui.i18n import tr
 from ui.pages.partners import PARTNERS
-from ui.pages.partners.directory import RowTable
 from ui.pages.partners.funding_form import FundingForm, amount_text
-from ui.widgets.common import button, muted_label, title_label
+from ui.widgets.common import ActivatingTable, button, muted_label, title_label
 from ui.widgets.fields import ChoiceField
 from ui.widgets.messages import ask
 
@@ -44,7 +43,7 @@ class YearData:
 
 
 def _table(columns: tuple[str, ...] | list[str]) -> QTableWidget:
-    table = RowTable(0, len(columns))
+    table = ActivatingTable(0, len(columns))
     table.setHorizontalHeaderLabels(list(columns))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

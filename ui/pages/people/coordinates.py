@@ -5,7 +5,9 @@ corrected by hand (French decimal comma accepted; the service checks the ranges)
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop_app.errors import DomainError, ValidationError
 from desktop_app.formatting import number_fr
@@ -14,10 +16,9 @@ from desktop_app.security.permissions import Perm, can
 from desktop_app.tournees.records import HomeCoordinates
 from ui.context import Context
 from ui.i18n import tr
+from ui.ops import TOURNEES
 from ui.widgets.common import Card, button, muted_label
 from ui.widgets.fields import TextField
-
-TOURNEES = "tournees"
 
 
 def _text(value: float | None) -> str:
@@ -38,6 +39,29 @@ def describe(home: HomeCoordinates) -> tuple[str, bool]:
         return tr("Coordonnées saisies à la main."), False
     return tr("Localisée par la base nationale des adresses{score}.").format(score=score), False
 
+
+
+def save_home_point(ctx: Context, parent: QWidget, person_id: int, lat: TextField, lon: TextField,
+                    on_saved: Callable[[], None]) -> None:
+    """Save the home point typed in ``lat`` / ``lon``; a refused value shows under its field."""
+    actor, lat_text, lon_text = ctx.actor, lat.value(), lon.value()
+    lat.set_error(None)
+    lon.set_error(None)
+
+    def done(_result: None) -> None:
+        ctx.notify(tr("Coordonnées enregistrées."))
+        on_saved()
+
+    def failed(exc: DomainError) -> bool:
+        if isinstance(exc, ValidationError):
+            lat.set_error(exc.errors.get("latitude"))
+            lon.set_error(exc.errors.get("longitude"))
+            return True
+        return False
+
+    geocoding = ctx.escale.tournees.geocoding
+    ctx.ops.run(lambda: geocoding.set_person_coordinates(actor, person_id, lat_text, lon_text), done, failed,
+                changes=TOURNEES, parent=parent)
 
 class CoordinatesCard(Card):
     def __init__(self, ctx: Context) -> None:
@@ -105,23 +129,7 @@ class CoordinatesCard(Card):
     def save(self) -> None:
         if self.person_id is None:
             return
-        pid, actor, lat, lon = self.person_id, self.ctx.actor, self.lat.value(), self.lon.value()
-        self.lat.set_error(None)
-        self.lon.set_error(None)
-
-        def done(_r: None) -> None:
-            self.ctx.notify(tr("Coordonnées enregistrées."))
-            self._reload()
-
-        def failed(exc: DomainError) -> bool:
-            if isinstance(exc, ValidationError):
-                self.lat.set_error(exc.errors.get("latitude"))
-                self.lon.set_error(exc.errors.get("longitude"))
-                return True
-            return False
-
-        self.ctx.ops.run(lambda: self.geo.set_person_coordinates(actor, pid, lat, lon), done, failed,
-                         changes=TOURNEES, parent=self)
+        save_home_point(self.ctx, self, self.person_id, self.lat, self.lon, self._reload)
 
     def geocode(self) -> None:
         if self.person_id is None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from desktop_app.visits.records import VisitDetail
 from ui.context import Context
 from ui.i18n import tr
 from ui.ops import PEOPLE
-from ui.widgets.common import button, muted_label
+from ui.widgets.common import ActivatingTable, button, muted_label
 
 KINDS = {"visite": tr("Contact"), "atelier": tr("Atelier"), "tournee": tr("API Bus")}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -38,13 +37,6 @@ class Parcours:
     person: PersonDetail
     entries: list[TimelineEntry]
 
-
-class EntryTable(QTableWidget):
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            self.cellDoubleClicked.emit(self.currentRow(), 0)
-            return
-        super().keyPressEvent(event)
 
 
 class TimelineTab(QWidget):
@@ -67,7 +59,7 @@ class TimelineTab(QWidget):
         top.addWidget(self.new_button)
         layout.addLayout(top)
         self.new_button.setVisible(can(ctx.actor, Perm.VISITS_WRITE))  # once parented: never a window
-        self.table = EntryTable(0, 3)
+        self.table = ActivatingTable(0, 3)
         self.table.setHorizontalHeaderLabels([tr("Date"), tr("Quoi"), tr("Détail")])
         self.table.setAccessibleName(tr("Parcours de la personne"))
         self.table.verticalHeader().hide()

@@ -27,11 +27,11 @@ from desktop_app.tournees.records import ConventionInput, ConventionView
 from desktop_app.tournees.tariff import TariffRow, row_label
 from ui.context import Context
 from ui.i18n import tr
+from ui.ops import TOURNEES
 from ui.pages.tournees.funding_field import FundingField
 from ui.widgets.common import Card, button, muted_label
 from ui.widgets.fields import CheckField, ChoiceField, DateField, Field, TextField
 
-TOURNEES = "tournees"
 WEEKDAYS = [(tr("Indifférent"), None)] + [(JOURS[i].capitalize(), i) for i in range(5)]
 
 

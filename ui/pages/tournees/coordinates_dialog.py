@@ -6,15 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from desktop_app.errors import DomainError, ValidationError
 from desktop_app.tournees.records import ParticipantView
 from ui.context import Context
 from ui.i18n import tr
+from ui.pages.people.coordinates import save_home_point
 from ui.pages.tournees.dialog_size import fix_size
 from ui.widgets.common import button, muted_label
 from ui.widgets.fields import TextField
-
-TOURNEES = "tournees"
 
 
 def _text(value: float | None) -> str:
@@ -56,22 +54,8 @@ class CoordinatesDialog(QDialog):
         fix_size(self, layout, 520)
 
     def save(self) -> None:
-        t, actor, pid = self.ctx.escale.tournees, self.ctx.actor, self.person.person_id
-        lat, lon = self.lat.value(), self.lon.value()
-        self.lat.set_error(None)
-        self.lon.set_error(None)
-
-        def done(_result: None) -> None:
-            self.ctx.notify(tr("Coordonnées enregistrées."))
+        def saved() -> None:
             self.saved.emit()
             self.accept()
 
-        def failed(exc: DomainError) -> bool:
-            if isinstance(exc, ValidationError):
-                self.lat.set_error(exc.errors.get("latitude"))
-                self.lon.set_error(exc.errors.get("longitude"))
-                return True
-            return False
-
-        self.ctx.ops.run(lambda: t.geocoding.set_person_coordinates(actor, pid, lat, lon), done, failed,
-                         changes=TOURNEES, parent=self)
+        save_home_point(self.ctx, self, self.person.person_id, self.lat, self.lon, saved)

@@ -12,11 +12,11 @@ from desktop_app.errors import DomainError, ValidationError
 from desktop_app.tournees.records import PassageInput, PassageView, VehicleView
 from ui.context import Context
 from ui.i18n import tr
+from ui.ops import TOURNEES
 from ui.pages.tournees.dialog_size import fix_size
 from ui.widgets.common import button, muted_label
 from ui.widgets.fields import ChoiceField, DateField, Field, TextField
 
-TOURNEES = "tournees"
 TYPES = [(tr("Découverte (offerte)"), "decouverte"), (tr("Série d'ateliers"), "serie")]
 
 

@@ -4,12 +4,10 @@ be fetched at home (ticks), presence at the séance, the computed route with its
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -34,12 +32,12 @@ from desktop_app.tournees.records import (
 )
 from ui.context import Context
 from ui.i18n import tr
+from ui.ops import TOURNEES
 from ui.pages.tournees.coordinates_dialog import CoordinatesDialog
 from ui.pages.tournees.passage_form import PassageForm
-from ui.pages.tournees.route_panel import RoutePanel
+from ui.pages.tournees.route_panel import RoutePanel, ask_route_sheet_path
 from ui.widgets.common import Card, button, muted_label, title_label
 
-TOURNEES = "tournees"
 PICK, NAME, MOBILITY, ADDRESS, LOCATION, TIME, PRESENT = range(7)
 PASSAGE_TYPES = {"decouverte": tr("Découverte"), "serie": tr("Série d'ateliers")}
 PRESENCE_TEXT = {"excuse": tr("excusé(e)")}  # present / absent: the tick says it
@@ -340,12 +338,7 @@ class PassageDetail(QWidget):
     def ask_print(self) -> None:
         if self.passage is None:
             return
-        suggested = f"feuille-de-route-{self.passage.commune_nom}-{self.passage.date:%Y-%m-%d}.pdf"
-        dialog = QFileDialog(self, tr("Enregistrer la feuille de route"), str(Path.home() / suggested), "PDF (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(self.print_to)
-        dialog.open()
+        ask_route_sheet_path(self, self.passage.commune_nom, self.passage.date, self.print_to)
 
     def print_to(self, path: str) -> None:
         if self.passage is None:

@@ -10,10 +10,10 @@ from desktop_app.errors import DomainError, ValidationError
 from desktop_app.tournees.records import PassageInput, PassageView, VehicleView
 from ui.context import Context
 from ui.i18n import tr
+from ui.ops import TOURNEES
 from ui.widgets.common import Card, button
 from ui.widgets.fields import ChoiceField, DateField, Field, TextField
 
-TOURNEES = "tournees"
 TYPES = [(tr("Série d'ateliers"), "serie"), (tr("Découverte (offerte)"), "decouverte")]
 STATUTS = [(tr("Prévu"), "prevu"), (tr("Réalisé"), "realise"), (tr("Annulé"), "annule")]
 

@@ -27,10 +27,10 @@ from desktop_app.tournees.records import PassageView, VehicleView
 from desktop_app.validation import FieldError, parse_date
 from ui.context import Context
 from ui.i18n import tr
+from ui.ops import TOURNEES
 from ui.widgets.common import Card, button, muted_label
 from ui.widgets.fields import DateField, TextField
 
-TOURNEES = "tournees"
 TYPES = {"decouverte": tr("Découverte (offerte)"), "serie": tr("Série d'ateliers")}
 
 

@@ -6,9 +6,14 @@ ordre » stores it."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QTreeWidget,
@@ -195,3 +200,13 @@ class RoutePanel(QWidget):
 
     def pending_selection(self) -> tuple[str, int, int] | None:
         return getattr(self, "_pending_select", None)
+
+
+def ask_route_sheet_path(parent: QWidget, commune: str, day: dt.date, on_chosen: Callable[[str], None]) -> None:
+    """The save dialog of a feuille de route, with a name telling the commune and the day."""
+    suggested = f"feuille-de-route-{commune}-{day:%Y-%m-%d}.pdf"
+    dialog = QFileDialog(parent, tr("Enregistrer la feuille de route"), str(Path.home() / suggested), "PDF (*.pdf)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("pdf")
+    dialog.fileSelected.connect(on_chosen)
+    dialog.open()

@@ -18,10 +18,9 @@ from desktop_app.errors import DomainError, ValidationError
 from desktop_app.tournees.records import VehicleInput, VehicleView
 from ui.context import Context
 from ui.i18n import tr
+from ui.ops import TOURNEES
 from ui.widgets.common import Card, button, muted_label
 from ui.widgets.fields import CheckField, Field, TextField
-
-TOURNEES = "tournees"
 
 
 def _num(value: float | None) -> str:

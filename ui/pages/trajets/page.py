@@ -5,13 +5,11 @@ feuille de route. The service keeps a chauffeur to their own passages."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QTableWidget,
@@ -25,7 +23,7 @@ from desktop_app.tournees.model import clock
 from desktop_app.tournees.records import PassageRoute, PassageView, seconds_of
 from ui.context import Context
 from ui.i18n import tr
-from ui.pages.tournees.route_panel import RoutePanel
+from ui.pages.tournees.route_panel import RoutePanel, ask_route_sheet_path
 from ui.widgets.common import PAGE_MARGINS, Card, Page, button, muted_label, title_label
 
 DATE, COMMUNE, VENUE, START, RIDERS, KM = range(6)
@@ -136,12 +134,7 @@ class TrajetsPage(Page):
         trip = self._selected()
         if trip is None:
             return
-        suggested = f"feuille-de-route-{trip.commune_nom}-{trip.date:%Y-%m-%d}.pdf"
-        dialog = QFileDialog(self, tr("Enregistrer la feuille de route"), str(Path.home() / suggested), "PDF (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(self.print_to)
-        dialog.open()
+        ask_route_sheet_path(self, trip.commune_nom, trip.date, self.print_to)
 
     def print_to(self, path: str) -> None:
         trip = self._selected()

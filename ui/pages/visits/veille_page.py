@@ -18,12 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,7 @@ from ui.context import Context
 from ui.i18n import tr
 from ui.ops import PEOPLE
 from ui.pages.keys import PERSONNES
-from ui.widgets.common import PAGE_MARGINS, Page, button, muted_label, title_label
+from ui.widgets.common import PAGE_MARGINS, ActivatingTable, Page, button, muted_label, title_label
 from ui.widgets.fields import ChoiceField
 
 SHOWN = 1000  # rows read at once; the count above the table says how many there are
@@ -85,15 +83,6 @@ def contact_line(row: VisitRow) -> Line:
     return Line(row.person_id, row.person_name, cells)
 
 
-class RowTable(QTableWidget):
-    """Entrée on a row does what a double-click does."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            self.cellDoubleClicked.emit(self.currentRow(), 0)
-            return
-        super().keyPressEvent(event)
-
 
 class VeillePage(Page):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
@@ -126,7 +115,7 @@ class VeillePage(Page):
         actions.addWidget(self.log_button)
         outer.addLayout(actions)
         self.log_button.setVisible(can(ctx.actor, Perm.VISITS_WRITE))  # once parented
-        self.table = RowTable(0, len(COLUMNS))
+        self.table = ActivatingTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setAccessibleName(tr("Personnes à recontacter"))
         self.table.verticalHeader().hide()
